@@ -1,0 +1,87 @@
+# Shared helpers of bin/run and bin/test: sourced, never run on its own.
+# Everything lives under .local/ (git-ignored): the PostgreSQL cluster, Odoo's data dir, logs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+PGDATA="$LOCAL/pgdata"
+PGSOCK="$LOCAL/pgsock"
+PGPORT="${SUITE_PGPORT:-54329}"
+PGBIN="/usr/lib/postgresql/15/bin"
+PYTHON="${PYTHON:-python3}"
+LINT_VENV="$LOCAL/lint-venv"
+export PGHOST=127.0.0.1 PGPORT PGUSER=odoo PGPASSWORD=odoo
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+require_odoo() {
+    if ! "$PYTHON" -c "import odoo.release" >/dev/null 2>&1; then
+        die "Odoo 19.0 is not importable by '$PYTHON'. Install Odoo 19.0 Community into this Python first \
+(its source, then 'pip install -r requirements.txt' and 'pip install -e .' in it), so that \
+'$PYTHON -c \"import odoo\"' works. See README.md."
+    fi
+    local v
+    v="$("$PYTHON" -c "import odoo.release as r; print(r.version_info[0])")"
+    [ "$v" = "19" ] || die "Odoo $v is installed; this suite needs Odoo 19.0."
+}
+
+# Install the Debian packages we need, only those missing (apt-get only runs when something is).
+ensure_debs() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "Installing from Debian: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# PostgreSQL refuses to run as root: the cluster then belongs to the 'postgres' system user.
+_pg() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+pg_running() { [ -f "$PGDATA/postmaster.pid" ] && _pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
+
+pg_start() {
+    ensure_debs postgresql-15
+    mkdir -p "$LOCAL"
+    if [ ! -f "$PGDATA/PG_VERSION" ]; then
+        say "Creating the PostgreSQL 15 cluster in .local/pgdata (port $PGPORT)"
+        mkdir -p "$PGDATA" "$PGSOCK"
+        [ "$(id -u)" -eq 0 ] && chown postgres: "$PGDATA" "$PGSOCK"
+        local pwfile; pwfile="$(mktemp)"; echo odoo > "$pwfile"; chmod 644 "$pwfile"
+        _pg "$PGBIN/initdb" -D "$PGDATA" -U odoo --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+        rm -f "$pwfile"
+    fi
+    if ! pg_running; then
+        say "Starting PostgreSQL on 127.0.0.1:$PGPORT"
+        _pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -o \
+            "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c synchronous_commit=off" start >/dev/null \
+            || die "PostgreSQL did not start; see $PGDATA/server.log"
+    fi
+}
+
+pg_stop() {
+    if pg_running; then
+        say "Stopping PostgreSQL"
+        _pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
+    else
+        say "PostgreSQL is not running"
+    fi
+}
+
+db_exists() { "$PGBIN/psql" -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$1'" | grep -q 1; }
+
+# Module names of our addons, from their folders.
+suite_addons() { (cd "$ROOT/addons" && ls -d */ | tr -d / | tr '\n' ',' | sed 's/,$//'); }
+
+odoo_bin() { (cd "$ROOT" && "$PYTHON" -m odoo -c "$ROOT/odoo.conf" --db_port="$PGPORT" "$@"); }
