@@ -6,6 +6,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 PGDATA="$LOCAL/pgdata"
 PGSOCK="$LOCAL/pgsock"
+# As root the cluster runs as 'postgres', which must be able to reach the project folder; where a
+# parent folder is closed to it (a checkout under /root), the cluster goes to /var/tmp instead.
+if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT"; then
+    PGDATA="/var/tmp/suite-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/pgdata"
+    PGSOCK="${PGDATA%/pgdata}/pgsock"
+fi
 PGPORT="${SUITE_PGPORT:-54329}"
 PGBIN="/usr/lib/postgresql/15/bin"
 PYTHON="${PYTHON:-python3}"
@@ -57,6 +63,7 @@ pg_start() {
     if [ ! -f "$PGDATA/PG_VERSION" ]; then
         say "Creating the PostgreSQL 15 cluster in .local/pgdata (port $PGPORT)"
         mkdir -p "$PGDATA" "$PGSOCK"
+        chmod 700 "$PGDATA"
         [ "$(id -u)" -eq 0 ] && chown postgres: "$PGDATA" "$PGSOCK"
         local pwfile; pwfile="$(mktemp)"; echo odoo > "$pwfile"; chmod 644 "$pwfile"
         _pg "$PGBIN/initdb" -D "$PGDATA" -U odoo --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
