@@ -7,4 +7,7 @@
     "author": "Service Suite Contributors",
     "development_status": "Alpha",
     "depends": ["portal", "sale", "bus", "calendar"],
+    "data": [
+        "views/res_partner_views.xml",
+    ],
 }

@@ -1,0 +1,233 @@
+import base64
+import binascii
+import hashlib
+import json
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.image import base64_to_image
+
+SIGNATURE_MAX_BYTES = 512 * 1024
+
+
+class SignedDocumentMixin(models.AbstractModel):
+    """A document the customer signs in the portal (intervention report, contract, acceptance report).
+
+    Signing stores the signature, the signer's name, time and IP and a SHA-256 of the document's content
+    as signed, locks that content, renders the signed PDF, attaches it and posts it in the chatter.
+    What varies per model is given by class attributes and small hooks.
+    """
+
+    _name = "signed.document.mixin"
+    _description = "Document signed by the customer"
+
+    # Fields whose content is signed: hashed at signature time, read-only afterwards.
+    _signed_fields = ()
+    # XML id of the QWeb report rendered as the signed PDF.
+    _signed_report = None
+
+    signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024, readonly=True)
+    signed_by = fields.Char(string="Signed by", copy=False, readonly=True, tracking=True)
+    signed_on = fields.Datetime(string="Signed on", copy=False, readonly=True, tracking=True)
+    signer_ip = fields.Char(string="Signer IP address", copy=False, readonly=True)
+    signed_hash = fields.Char(
+        string="SHA-256 of the signed content",
+        copy=False,
+        readonly=True,
+        help="Fingerprint of the document as signed; 'Check signature' recomputes it.",
+    )
+    signed_pdf_id = fields.Many2one("ir.attachment", string="Signed PDF", copy=False, readonly=True)
+    is_signed = fields.Boolean(compute="_compute_is_signed", store=True, string="Signed")
+
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
+    @api.depends("signed_on")
+    def _compute_is_signed(self):
+        for record in self:
+            record.is_signed = bool(record.signed_on)
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        locked = set(vals) & set(self._signed_fields)
+        if locked and not self.env.context.get("signed_document_unlock"):
+            signed = self.filtered("is_signed")
+            if signed:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is signed: its content cannot change any more. "
+                        "Start a new revision to change it; it will need a new signature.",
+                        document=signed[0].display_name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if self.filtered("is_signed"):
+            raise UserError(self.env._("A signed document cannot be deleted."))
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_check_signature(self):
+        """Recompute the fingerprint of the content and say whether it still matches the signed one."""
+        self.ensure_one()
+        if not self.is_signed:
+            raise UserError(self.env._("This document is not signed yet."))
+        ok = self._signed_content_hash() == self.signed_hash
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if ok else "danger",
+                "message": self.env._("The content matches the signed document.")
+                if ok
+                else self.env._("The content differs from the signed document!"),
+            },
+        }
+
+    def action_new_revision(self):
+        """Unlock a signed document for a new revision; the old signed PDF stays in the chatter."""
+        for record in self.filtered("is_signed"):
+            record.message_post(
+                body=self.env._(
+                    "New revision started; the previous signature (%(name)s) no longer applies.",
+                    name=record.signed_by,
+                )
+            )
+        self.with_context(signed_document_unlock=True).write(
+            {
+                "signature": False,
+                "signed_by": False,
+                "signed_on": False,
+                "signer_ip": False,
+                "signed_hash": False,
+                "signed_pdf_id": False,
+            }
+        )
+        return True
+
+    # ------------------------------------------------------------
+    # SIGNING
+    # ------------------------------------------------------------
+
+    def sign(self, name, signature, ip=None):
+        """Sign the document as `name` with `signature` (a base64 PNG/JPEG, as the portal widget sends).
+
+        Raises UserError/ValidationError on bad input; nothing is written then.
+        """
+        self.ensure_one()
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError(self.env._("Please enter the signer's name."))
+        self._check_signature_payload(signature)
+        if self.is_signed:
+            raise UserError(self.env._("This document has already been signed."))
+        self._check_can_be_signed()
+        self.with_context(signed_document_unlock=True).write(
+            {
+                "signature": signature,
+                "signed_by": name,
+                "signed_on": fields.Datetime.now(),
+                "signer_ip": ip,
+                "signed_hash": self._signed_content_hash(),
+            }
+        )
+        self._attach_signed_pdf()
+        self._on_signed()
+        return True
+
+    def _portal_sign(self, name, signature, ip=None):
+        """`sign` for the portal signature widget's JSON route: an error message instead of an exception."""
+        try:
+            with self.env.cr.savepoint():
+                self.sign(name, signature, ip=ip)
+        except (UserError, ValidationError) as error:
+            return {"error": error.args[0]}
+        return {"force_refresh": True, "redirect_url": self.get_portal_url(query_string="&message=sign_ok")}
+
+    # ------------------------------------------------------------
+    # HELPERS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _check_signature_payload(self, signature):
+        if not signature:
+            raise ValidationError(self.env._("The signature is empty."))
+        try:
+            size = len(base64.b64decode(signature, validate=True))
+        except (binascii.Error, TypeError, ValueError):
+            raise ValidationError(self.env._("The signature is not a valid image."))
+        if size > SIGNATURE_MAX_BYTES:
+            raise ValidationError(self.env._("The signature image is too large."))
+        try:
+            image = base64_to_image(signature)
+        except UserError:
+            raise ValidationError(self.env._("The signature is not a valid image."))
+        if image.format not in ("PNG", "JPEG"):
+            raise ValidationError(self.env._("The signature must be a PNG or JPEG image."))
+
+    def _check_can_be_signed(self):
+        """Hook: raise a UserError when the record's state does not allow signing."""
+        return
+
+    def _signed_content(self):
+        """The content that is signed, as a canonical dict of the `_signed_fields` values."""
+        self.ensure_one()
+        content = {}
+        for name in sorted(self._signed_fields):
+            field = self._fields[name]
+            value = self[name]
+            if field.type in ("many2one", "many2many", "one2many"):
+                value = value.ids
+            elif field.type in ("date", "datetime"):
+                value = value and fields.Datetime.to_string(value)
+            elif field.type in ("html", "monetary", "float"):
+                value = str(value or "")
+            content[name] = value
+        return content
+
+    def _signed_content_hash(self):
+        payload = json.dumps(self._signed_content(), sort_keys=True, default=str).encode()
+        return hashlib.sha256(payload).hexdigest()
+
+    def _signed_pdf_name(self):
+        return self.env._("%(name)s - signed.pdf", name=self.display_name)
+
+    def _attach_signed_pdf(self):
+        self.ensure_one()
+        if not self._signed_report:
+            return
+        self.env.flush_all()  # the report reads the signature from the database
+        pdf, _type = self.env["ir.actions.report"].sudo()._render_qweb_pdf(self._signed_report, self.ids)
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": self._signed_pdf_name(),
+                    "raw": pdf,
+                    "mimetype": "application/pdf",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+        self.with_context(signed_document_unlock=True).write({"signed_pdf_id": attachment.id})
+        self.message_post(
+            body=self.env._("Signed by %(name)s.", name=self.signed_by),
+            attachment_ids=attachment.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        return attachment
+
+    def _on_signed(self):
+        """Hook after a signature: state changes, notifications, copies to the customer's contacts."""
+        return

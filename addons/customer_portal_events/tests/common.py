@@ -1,0 +1,47 @@
+from odoo.tests import TransactionCase, new_test_user
+
+# Keep test setups quiet and fast: no tracking messages, no password-reset mails.
+TEST_CONTEXT = {
+    "mail_create_nolog": True,
+    "mail_notrack": True,
+    "no_reset_password": True,
+    "tracking_disable": True,
+}
+
+
+class PortalCustomersCase(TransactionCase):
+    """Two customers, A and B, each a company with one portal contact that has reserved-area access,
+    plus a portal contact of A without it and an internal salesman. Shared by the suite's addons."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **TEST_CONTEXT))
+        Partner = cls.env["res.partner"]
+        cls.customer_a = Partner.create(
+            {"name": "Alfa Impianti SRL", "is_company": True, "email": "a@alfa.test"}
+        )
+        cls.customer_b = Partner.create(
+            {"name": "Beta Servizi SpA", "is_company": True, "email": "b@beta.test"}
+        )
+        cls.portal_user_a = cls._new_portal_user("portal_a", cls.customer_a, reserved=True)
+        cls.portal_user_a2 = cls._new_portal_user("portal_a2", cls.customer_a, reserved=False)
+        cls.portal_user_b = cls._new_portal_user("portal_b", cls.customer_b, reserved=True)
+        cls.salesman = new_test_user(
+            cls.env, login="salesman", groups="sales_team.group_sale_salesman", name="Sam Salesman"
+        )
+
+    @classmethod
+    def _new_portal_user(cls, login, company, reserved):
+        user = new_test_user(
+            cls.env,
+            login=login,
+            groups="base.group_portal",
+            name=f"{login} of {company.name}",
+            email=f"{login}@x.test",
+        )
+        user.partner_id.write({"parent_id": company.id})
+        # Set the flag without inviting: the user exists already; invitations are tested on their own.
+        user.partner_id.sudo()._write({"portal_reserved_area": reserved})
+        user.partner_id.invalidate_recordset(["portal_reserved_area"])
+        return user

@@ -1,0 +1,61 @@
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .common import PortalCustomersCase
+
+
+@tagged("post_install", "-at_install")
+class TestPortalAccess(PortalCustomersCase):
+    def _invitation_mails(self, partner):
+        return self.env["mail.mail"].sudo().search([("recipient_ids", "in", partner.ids)])
+
+    def test_ticking_reserved_area_invites_the_contact(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Carla Rossi", "email": "carla@alfa.test", "parent_id": self.customer_a.id}
+        )
+        self.assertFalse(contact.user_ids)
+        index = self.customer_a.portal_contact_ids.ids.index(contact.id)
+        with Form(self.customer_a) as form, form.portal_contact_ids.edit(index) as line:
+            line.portal_reserved_area = True
+        user = contact.with_context(active_test=False).user_ids
+        self.assertTrue(user, "a portal user was created for the contact")
+        self.assertTrue(user._is_portal())
+        self.assertTrue(user.active)
+        self.assertTrue(self._invitation_mails(contact), "the set-password invitation was sent")
+        self.assertTrue(contact.signup_type, "the invitation carries a signup token")
+
+    def test_unticking_revokes_without_deleting(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Dan Popescu", "email": "dan@alfa.test", "parent_id": self.customer_a.id}
+        )
+        contact.portal_reserved_area = True
+        user = contact.user_ids
+        contact.portal_reserved_area = False
+        self.assertFalse(user.active, "the portal user is archived")
+        self.assertTrue(user.exists(), "nothing is deleted")
+        self.assertTrue(contact.exists())
+        self.assertFalse(contact.signup_type, "the signup link no longer works")
+        # Ticking again restores the same user.
+        contact.portal_reserved_area = True
+        self.assertTrue(user.active)
+        self.assertEqual(contact.with_context(active_test=False).user_ids, user)
+
+    def test_contact_without_email_cannot_be_invited(self):
+        contact = self.env["res.partner"].create({"name": "No Mail", "parent_id": self.customer_a.id})
+        with self.assertRaises(UserError):
+            contact.portal_reserved_area = True
+        self.assertFalse(contact.portal_reserved_area)
+        self.assertFalse(contact.with_context(active_test=False).user_ids)
+
+    def test_portal_contacts_list_the_company_contacts(self):
+        self.assertIn(self.portal_user_a.partner_id, self.customer_a.portal_contact_ids)
+        self.assertIn(self.portal_user_a2.partner_id, self.customer_a.portal_contact_ids)
+        self.assertNotIn(self.portal_user_b.partner_id, self.customer_a.portal_contact_ids)
+        self.assertTrue(self.portal_user_a.partner_id._portal_has_access())
+        self.assertFalse(self.portal_user_a2.partner_id._portal_has_access())
+
+    def test_portal_user_cannot_grant_itself_access(self):
+        partner = self.portal_user_a2.partner_id.with_user(self.portal_user_a2)
+        with self.assertRaises(Exception):  # noqa: B017 - AccessError from the ORM
+            partner.write({"portal_reserved_area": True})
+        self.assertFalse(self.portal_user_a2.partner_id.portal_reserved_area)
