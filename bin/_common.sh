@@ -6,15 +6,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 PGDATA="$LOCAL/pgdata"
 PGSOCK="$LOCAL/pgsock"
-# As root the cluster runs as 'postgres', which must be able to reach the project folder; where a
-# parent folder is closed to it (a checkout under /root), the cluster goes to /var/tmp instead.
-if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT"; then
-    PGDATA="/var/tmp/suite-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/pgdata"
-    PGSOCK="${PGDATA%/pgdata}/pgsock"
-fi
 PGPORT="${SUITE_PGPORT:-54329}"
 PGBIN="/usr/lib/postgresql/15/bin"
 PYTHON="${PYTHON:-python3}"
+RUNUSER="$(command -v runuser || echo /usr/sbin/runuser)"
 LINT_VENV="$LOCAL/lint-venv"
 export PGHOST=127.0.0.1 PGPORT PGUSER=odoo PGPASSWORD=odoo
 
@@ -49,9 +44,18 @@ ensure_debs() {
 # PostgreSQL refuses to run as root: the cluster then belongs to the 'postgres' system user.
 _pg() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        "$RUNUSER" -u postgres -- "$@"
     else
         "$@"
+    fi
+}
+
+# As root the cluster runs as 'postgres', which must be able to reach the project folder; where a
+# parent folder is closed to it (a checkout under /root), the cluster goes to /var/tmp instead.
+_pg_paths() {
+    if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! "$RUNUSER" -u postgres -- test -x "$ROOT"; then
+        PGDATA="/var/tmp/suite-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/pgdata"
+        PGSOCK="${PGDATA%/pgdata}/pgsock"
     fi
 }
 
@@ -59,6 +63,7 @@ pg_running() { [ -f "$PGDATA/postmaster.pid" ] && _pg "$PGBIN/pg_ctl" -D "$PGDAT
 
 pg_start() {
     ensure_debs postgresql-15
+    _pg_paths
     mkdir -p "$LOCAL"
     if [ ! -f "$PGDATA/PG_VERSION" ]; then
         say "Creating the PostgreSQL 15 cluster in .local/pgdata (port $PGPORT)"
@@ -78,6 +83,7 @@ pg_start() {
 }
 
 pg_stop() {
+    _pg_paths
     if pg_running; then
         say "Stopping PostgreSQL"
         _pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
