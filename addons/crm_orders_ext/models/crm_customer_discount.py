@@ -1,0 +1,47 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CrmCustomerDiscount(models.Model):
+    _name = "crm.customer.discount"
+    _description = "Customer Discount"
+    _order = "threshold desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    value_type = fields.Selection(
+        [("percent", "Percentage"), ("amount", "Amount")], required=True, default="percent"
+    )
+    value = fields.Float(required=True, digits="Discount")
+    threshold = fields.Monetary(
+        string="Minimum untaxed total",
+        help="The discount is applied to a quotation once its untaxed total reaches this amount.",
+    )
+
+    @api.depends("value", "value_type", "threshold")
+    def _compute_display_name(self):
+        for discount in self:
+            value = (
+                f"{discount.value:g}%"
+                if discount.value_type == "percent"
+                else f"{discount.value:.2f} {discount.currency_id.symbol or ''}"
+            )
+            discount.display_name = self.env._(
+                "%(value)s from %(threshold).2f", value=value, threshold=discount.threshold
+            )
+
+    @api.constrains("value", "value_type", "threshold")
+    def _check_values(self):
+        for discount in self:
+            if discount.value <= 0:
+                raise ValidationError(self.env._("A discount must be greater than zero."))
+            if discount.value_type == "percent" and discount.value > 100:
+                raise ValidationError(self.env._("A percentage discount cannot exceed 100%."))
+            if discount.threshold < 0:
+                raise ValidationError(self.env._("The minimum total of a discount cannot be negative."))
+            if discount.value_type == "amount" and discount.value > discount.threshold:
+                raise ValidationError(self.env._("A fixed discount cannot be larger than its minimum total."))

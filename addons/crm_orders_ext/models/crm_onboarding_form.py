@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+
+class CrmOnboardingForm(models.Model):
+    _name = "crm.onboarding.form"
+    _description = "Onboarding Form"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company")
+    description = fields.Text(translate=True, help="What the customer has to fill in and send back.")

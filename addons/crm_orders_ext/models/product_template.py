@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    crm_service_tag_id = fields.Many2one(
+        "product.tag",
+        string="Service tag (reports)",
+        help="Sales reports group and count the services sold by this tag.",
+    )
+    crm_requires_onboarding = fields.Boolean(
+        string="Software onboarding",
+        help="Confirming an order of this product opens the customer's onboarding checklist.",
+    )

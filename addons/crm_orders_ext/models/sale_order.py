@@ -1,0 +1,339 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# fields whose changes make the order's timeline (tracked by sale and sale_crm)
+TIMELINE_FIELDS = ("state", "invoice_status", "user_id", "partner_id", "locked")
+
+
+class SaleOrder(models.Model):
+    _name = "sale.order"
+    _inherit = ["sale.order", "crm.timer.mixin"]
+    _timer_field = "order_id"
+
+    # ------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------
+
+    crm_contact_id = fields.Many2one(
+        "res.partner", string="Contact person", index="btree_not_null", check_company=True
+    )
+    crm_bonus_ids = fields.Many2many(
+        "crm.customer.bonus", compute="_compute_crm_bonus_ids", string="Customer bonuses"
+    )
+    crm_discount_id = fields.Many2one(
+        "crm.customer.discount", string="Customer discount", readonly=True, copy=False, index="btree_not_null"
+    )
+    crm_discount_base = fields.Monetary(readonly=True, copy=False, export_string_translation=False)
+    crm_version_root_id = fields.Many2one(
+        "sale.order", string="First version", readonly=True, copy=False, index="btree_not_null"
+    )
+    crm_version_count = fields.Integer(compute="_compute_crm_version_count", string="Versions")
+    crm_payment_count = fields.Integer(compute="_compute_crm_payment_count", string="Payments")
+    crm_onboarding_item_ids = fields.One2many("crm.onboarding.item", "order_id", string="Onboarding forms")
+    crm_onboarding_missing_count = fields.Integer(
+        compute="_compute_crm_onboarding_missing_count", string="Missing forms"
+    )
+    crm_onboarding_activity_id = fields.Many2one(
+        "mail.activity", string="Onboarding reminder", readonly=True, copy=False
+    )
+    crm_onboarding_reminded_on = fields.Date(string="Last onboarding reminder", readonly=True, copy=False)
+    crm_timeline_html = fields.Html(compute="_compute_crm_timeline_html", string="Timeline", sanitize=False)
+
+    # ------------------------------------------------------------
+    # Compute
+    # ------------------------------------------------------------
+
+    @api.depends("partner_id", "date_order")
+    def _compute_crm_bonus_ids(self):
+        for order in self:
+            bonuses = order.partner_id.commercial_partner_id.crm_bonus_ids
+            order.crm_bonus_ids = bonuses._filter_valid_on(
+                fields.Date.context_today(order, order.date_order or fields.Datetime.now())
+            )
+
+    def _compute_crm_version_count(self):
+        roots = self.mapped(lambda o: (o.crm_version_root_id or o)._origin.id)
+        counts = dict(
+            self.env["sale.order"]._read_group(
+                [("crm_version_root_id", "in", roots)], ["crm_version_root_id"], ["__count"]
+            )
+        )
+        counts = {root.id: count for root, count in counts.items()}
+        for order in self:
+            root = (order.crm_version_root_id or order)._origin
+            # the chain holds the root and the versions pointing at it
+            order.crm_version_count = counts.get(root.id, 0) + 1 if counts.get(root.id) else 0
+
+    @api.depends("crm_onboarding_item_ids.received")
+    def _compute_crm_onboarding_missing_count(self):
+        for order in self:
+            order.crm_onboarding_missing_count = len(
+                order.crm_onboarding_item_ids.filtered(lambda i: not i.received)
+            )
+
+    def _compute_crm_payment_count(self):
+        for order in self:
+            order.crm_payment_count = len(order._crm_get_payments())
+
+    def _compute_crm_timeline_html(self):
+        tracking_values = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", "sale.order"),
+                    ("mail_message_id.res_id", "in", self._origin.ids),
+                    ("field_id.name", "in", TIMELINE_FIELDS),
+                ],
+                order="id",
+            )
+        )
+        by_order = tracking_values.grouped(lambda tv: tv.mail_message_id.res_id)
+        for order in self:
+            events = (
+                [
+                    {
+                        "date": order.create_date,
+                        "author": order.create_uid.name,
+                        "label": self.env._("Quotation created"),
+                        "old": "",
+                        "new": order.name,
+                    }
+                ]
+                if order._origin
+                else []
+            )
+            for value in by_order.get(order._origin.id, []):
+                message = value.mail_message_id
+                events.append(
+                    {
+                        "date": message.date,
+                        "author": message.author_id.name,
+                        "label": value.field_id.field_description,
+                        "old": value.old_value_char or value.old_value_float or "",
+                        "new": value.new_value_char or value.new_value_float or "",
+                    }
+                )
+            order.crm_timeline_html = self.env["ir.qweb"]._render(
+                "crm_orders_ext.sale_order_timeline",
+                {"events": events, "format_datetime": self._crm_format_dt},
+            )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        orders._crm_sync_customer_discount()
+        return orders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("signature"):
+            # signed from the portal link: the offer is accepted even before any payment
+            self.opportunity_id._crm_make_customer()
+        if {"order_line", "partner_id"} & vals.keys():
+            self._crm_sync_customer_discount()
+        return res
+
+    # ------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        self.opportunity_id._crm_make_customer()
+        self._crm_onboarding_create_items()
+        return res
+
+    def action_crm_create_invoice(self):
+        """One click from a confirmed order to its draft invoice."""
+        invoices = self._create_invoices()
+        return self.action_view_invoice(invoices)
+
+    def action_crm_new_version(self):
+        """Archive this quotation as a version and continue on a copy of it."""
+        self.ensure_one()
+        if self.state not in ("draft", "sent"):
+            raise UserError(self.env._("Only a quotation can get a new version."))
+        root = self.crm_version_root_id or self
+        new = self.copy({"crm_version_root_id": root.id, "origin": self.origin or self.name})
+        self.with_context(disable_cancel_warning=True).action_cancel()
+        new.message_post(body=self.env._("New version of %s.", self._get_html_link()))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": new.id,
+            "views": [(False, "form")],
+        }
+
+    def action_crm_view_versions(self):
+        self.ensure_one()
+        root = self.crm_version_root_id or self
+        action = self.env["ir.actions.actions"]._for_xml_id("sale.action_quotations_with_onboarding")
+        action.update(
+            {
+                "name": self.env._("Versions of %s", root.name),
+                "domain": ["|", ("id", "=", root.id), ("crm_version_root_id", "=", root.id)],
+                # without the default "my quotations" filter: versions may be made by colleagues
+                "context": {},
+            }
+        )
+        return action
+
+    def action_crm_view_payments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("account.action_account_payments")
+        action.update({"domain": [("id", "in", self._crm_get_payments().ids)], "context": {"create": False}})
+        return action
+
+    def action_crm_send_to_staff(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send to staff"),
+            "res_model": "crm.order.send.staff",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def action_crm_remind_me(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Remind me"),
+            "res_model": "crm.order.reminder",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    # ------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------
+
+    def _crm_format_dt(self, value):
+        return fields.Datetime.context_timestamp(self, value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+    def _crm_get_payments(self):
+        self.ensure_one()
+        return self.invoice_ids.matched_payment_ids | self.transaction_ids.payment_id
+
+    def _crm_onboarding_create_items(self):
+        """A software sale opens the customer's checklist of forms to send back."""
+        orders = self.filtered(
+            lambda o: (
+                not o.crm_onboarding_item_ids
+                and o.order_line.product_id.product_tmpl_id.filtered("crm_requires_onboarding")
+            )
+        )
+        if not orders:
+            return
+        forms = self.env["crm.onboarding.form"].search(
+            [("company_id", "in", [False, *orders.company_id.ids])]
+        )
+        self.env["crm.onboarding.item"].create(
+            [
+                {"order_id": order.id, "form_id": form.id}
+                for order in orders
+                for form in forms
+                if form.company_id in (order.company_id, form.company_id.browse())
+            ]
+        )
+
+    def _crm_onboarding_close_reminder(self):
+        for order in self.filtered(
+            lambda o: o.crm_onboarding_activity_id and not o.crm_onboarding_missing_count
+        ):
+            order.crm_onboarding_activity_id.action_feedback(
+                feedback=self.env._("All onboarding forms received.")
+            )
+
+    @api.model
+    def _get_crm_onboarding_reminder_domain(self):
+        days = int(
+            self.env["ir.config_parameter"].sudo().get_param("crm_orders_ext.onboarding_reminder_days", 7)
+        )
+        due = fields.Date.context_today(self) - timedelta(days=max(days, 1))
+        return [
+            ("state", "=", "sale"),
+            ("crm_onboarding_item_ids.received", "=", False),
+            "|",
+            ("crm_onboarding_reminded_on", "=", False),
+            ("crm_onboarding_reminded_on", "<=", due),
+        ]
+
+    @api.model
+    def _cron_onboarding_reminders(self, batch_size=100):
+        """Every N days, remind the salesperson of the forms still missing, until all are in."""
+        orders = self.search(self._get_crm_onboarding_reminder_domain(), limit=batch_size)
+        for order in orders:
+            # one broken order must not block the reminders of the others
+            with self.env.cr.savepoint():
+                order._crm_onboarding_remind()
+        remaining = self.search_count(self._get_crm_onboarding_reminder_domain()) if orders else 0
+        self.env["ir.cron"]._commit_progress(len(orders), remaining=remaining)
+
+    def _crm_onboarding_remind(self):
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        missing = self.crm_onboarding_item_ids.filtered(lambda i: not i.received).form_id
+        summary = self.env._("Onboarding forms missing: %s", ", ".join(missing.mapped("name")))
+        activity = self.crm_onboarding_activity_id
+        if activity.active:
+            activity.write({"date_deadline": today, "summary": summary})
+        else:
+            activity = self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=today,
+                summary=summary,
+                user_id=self.user_id.id or self.env.uid,
+            )
+        self.write({"crm_onboarding_activity_id": activity.id, "crm_onboarding_reminded_on": today})
+
+    def _timer_project_and_task(self):
+        return self.project_id or self.order_line.project_id[:1], self.env["project.task"]
+
+    def _crm_sync_customer_discount(self):
+        """Apply the customer's best discount whose threshold the quotation reaches; remove it below.
+
+        The discount is a discount line built by Odoo's own discount wizard (one line per tax
+        group), so taxes stay right and the customer sees it on the quotation.
+        """
+        if self.env.context.get("crm_discount_sync"):
+            return
+        orders = self.with_context(crm_discount_sync=True)
+        for order in orders.filtered(lambda o: o.state in ("draft", "sent") and not o.locked):
+            discount_lines = order.order_line.filtered("crm_discount_id")
+            base = sum((order.order_line - discount_lines).mapped("price_subtotal"))
+            discount = order.partner_id.commercial_partner_id.crm_discount_ids.filtered(
+                lambda d, base=base, company=order.company_id: (
+                    d.threshold <= base and d.company_id in (company, company.browse())
+                )
+            )[:1]
+            unchanged = not order.currency_id.compare_amounts(order.crm_discount_base, base)
+            if discount == order.crm_discount_id and (not discount or (discount_lines and unchanged)):
+                continue
+            discount_lines.unlink()
+            order.crm_discount_id = discount
+            if discount:
+                order._crm_add_discount_lines(discount, base)
+                order.crm_discount_base = base
+
+    def _crm_add_discount_lines(self, discount, base):
+        wizard = self.env["sale.order.discount"].create(
+            {
+                "sale_order_id": self.id,
+                "discount_type": "so_discount" if discount.value_type == "percent" else "amount",
+                "discount_percentage": discount.value / 100.0 if discount.value_type == "percent" else 0.0,
+                "discount_amount": discount.value if discount.value_type == "amount" else 0.0,
+            }
+        )
+        existing = self.order_line
+        wizard.sudo()._create_discount_lines()
+        (self.order_line - existing).crm_discount_id = discount

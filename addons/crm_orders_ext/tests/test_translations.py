@@ -1,0 +1,23 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import CrmOrdersCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(CrmOrdersCommon):
+    def test_italian_and_romanian(self):
+        module = self.env["ir.module.module"].search([("name", "=", "crm_orders_ext")])
+        expected = {
+            "it_IT": ("Persona di contatto", "Nessun tuo timer è attivo su"),
+            "ro_RO": ("Persoană de contact", "Niciun cronometru al dumneavoastră nu rulează pe"),
+        }
+        for lang, (label, error) in expected.items():
+            with self.subTest(lang=lang):
+                self.env["res.lang"]._activate_lang(lang)
+                module._update_translations([lang])
+                field = self.env["ir.model.fields"]._get("sale.order", "crm_contact_id")
+                self.assertEqual(field.with_context(lang=lang).field_description, label)
+                order = self._create_order().with_context(lang=lang)
+                with self.assertRaisesRegex(UserError, error):
+                    order.action_timer_stop()
