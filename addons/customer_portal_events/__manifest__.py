@@ -8,6 +8,27 @@
     "development_status": "Alpha",
     "depends": ["portal", "sale", "bus", "calendar"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/security.xml",
+        "data/mail_message_subtype_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
+        "views/sale_order_visit_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
+        "views/menu.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "customer_portal_events/static/src/interactions/**/*",
+        ],
+        "web.assets_backend": [
+            "customer_portal_events/static/src/components/**/*",
+        ],
+        "web.assets_tests": [
+            "customer_portal_events/static/tests/tours/**/*",
+        ],
+    },
 }

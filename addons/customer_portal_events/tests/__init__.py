@@ -1,1 +1,9 @@
-from . import test_install, test_portal_access
+from . import (
+    test_install,
+    test_order_events,
+    test_order_page_access,
+    test_portal_access,
+    test_presence_chat,
+    test_reminders,
+    test_translations,
+)

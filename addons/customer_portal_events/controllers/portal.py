@@ -1,0 +1,276 @@
+from datetime import datetime
+
+import pytz
+from werkzeug.exceptions import Forbidden, NotFound
+
+from odoo import http
+from odoo.addons.sale.controllers.portal import CustomerPortal
+from odoo.exceptions import MissingError, ValidationError
+from odoo.http import request
+
+from ..models.sale_order import EventFileTooLarge, EventFileTypeRefused
+
+
+class OrderEventsPortal(CustomerPortal):
+    """The live part of the portal order page (events, files, presence, chat) and personal reminders."""
+
+    # ------------------------------------------------------------
+    # ACCESS
+    # ------------------------------------------------------------
+
+    def _order_events_check_access(self, order_id, access_token=None):
+        """The order (sudo) if the current user may use its events, else 404/403."""
+        order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
+        if not order_sudo:
+            raise NotFound()
+        if not order_sudo._portal_events_allowed(request.env.user, access_token=access_token):
+            raise Forbidden()
+        return order_sudo
+
+    def _reminders_check_access(self):
+        user = request.env.user
+        if user.share and not user.partner_id.sudo()._portal_has_access():
+            raise Forbidden()
+
+    # ------------------------------------------------------------
+    # ORDER PAGE
+    # ------------------------------------------------------------
+
+    def _get_page_view_values(
+        self, document, access_token, values, session_history, no_breadcrumbs, **kwargs
+    ):
+        values = super()._get_page_view_values(
+            document, access_token, values, session_history, no_breadcrumbs, **kwargs
+        )
+        if document._name == "sale.order":
+            values.update(
+                self._prepare_order_events_values(document, access_token, kwargs.get("events_page"))
+            )
+        return values
+
+    def _prepare_order_events_values(self, order_sudo, access_token, page):
+        user = request.env.user
+        token = access_token if access_token and not order_sudo._portal_events_allowed(user) else None
+        if not order_sudo._portal_events_allowed(user, access_token=token):
+            return {"order_events_allowed": False}
+        try:
+            page = int(page or 1)
+        except ValueError:
+            page = 1
+        page = max(1, page)
+        events, more = order_sudo._portal_events_page(page)
+        max_bytes, allowed = order_sudo._portal_event_file_limits()
+        values = {
+            "order_events_allowed": True,
+            "order_events": events,
+            "order_events_page": page,
+            "order_events_more": more,
+            "order_events_token": token,
+            "order_events_max_mb": round(max_bytes / 1024 / 1024, 1),
+            "order_events_accept": ",".join(f".{ext}" for ext in sorted(allowed)),
+        }
+        if user.share and not user._is_public() and not token:
+            visit, key = request.env["sale.order.visit"]._register_view(order_sudo, user)
+            values.update(order_visit_id=visit.id, order_visit_key=key)
+        return values
+
+    def _order_event_redirect(self, order_sudo, access_token):
+        query = f"?access_token={access_token}" if access_token else ""
+        return request.redirect(f"/my/orders/{order_sudo.id}{query}#order_events")
+
+    @http.route(
+        "/my/orders/<int:order_id>/events", type="http", auth="public", methods=["POST"], website=True
+    )
+    def portal_order_event_post(self, order_id, access_token=None, message="", **kwargs):
+        order_sudo = self._order_events_check_access(order_id, access_token)
+        max_bytes, _allowed = order_sudo._portal_event_file_limits()
+        # Read one byte more than the limit: enough to refuse a larger file without loading it all.
+        files = [(f.filename, f.read(max_bytes + 1)) for f in request.httprequest.files.getlist("files")]
+        try:
+            with request.env.cr.savepoint():
+                order_sudo._portal_post_event(self._order_event_author(order_sudo), message, files)
+        except ValidationError as error:
+            status = 400
+            if isinstance(error, EventFileTooLarge):
+                status = 413
+            elif isinstance(error, EventFileTypeRefused):
+                status = 415
+            return request.render(
+                "customer_portal_events.portal_order_event_error",
+                {
+                    "error": error.args[0],
+                    "back_url": f"/my/orders/{order_sudo.id}",
+                    "access_token": access_token,
+                },
+                status=status,
+            )
+        return self._order_event_redirect(order_sudo, access_token)
+
+    @http.route("/my/orders/<int:order_id>/events/chat", type="jsonrpc", auth="public", website=True)
+    def portal_order_event_chat(self, order_id, message="", access_token=None):
+        """Text message from the page's live chat box: no reload, the event comes back on the bus too."""
+        order_sudo = self._order_events_check_access(order_id, access_token)
+        try:
+            with request.env.cr.savepoint():
+                event = order_sudo._portal_post_event(self._order_event_author(order_sudo), message)
+        except ValidationError as error:
+            return {"error": error.args[0]}
+        return {"event": order_sudo._portal_event_values(event)}
+
+    @http.route(
+        "/my/orders/<int:order_id>/events/file/<int:attachment_id>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        readonly=True,
+    )
+    def portal_order_event_file(self, order_id, attachment_id, access_token=None):
+        order_sudo = self._order_events_check_access(order_id, access_token)
+        message = (
+            request.env["mail.message"]
+            .sudo()
+            .search(order_sudo._portal_events_domain() + [("attachment_ids", "in", [attachment_id])], limit=1)
+        )
+        if not message:
+            raise NotFound()
+        attachment = message.attachment_ids.filtered(lambda a: a.id == attachment_id)
+        # Always a download, never rendered by the browser (an HTML file would run on our domain).
+        response = request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+    def _order_event_author(self, order_sudo):
+        user = request.env.user
+        return order_sudo.partner_id if user._is_public() else user.partner_id
+
+    # ------------------------------------------------------------
+    # PRESENCE
+    # ------------------------------------------------------------
+
+    @http.route("/my/orders/<int:order_id>/heartbeat", type="jsonrpc", auth="user")
+    def portal_order_heartbeat(self, order_id, visit_id, key):
+        """Called every ~20 s by the open order page. The visit (opened by the page after the access
+        check) and its secret key prove the access: no other query."""
+        try:
+            status = request.env["sale.order.visit"]._heartbeat(int(visit_id), key)
+        except (MissingError, ValueError, TypeError):
+            raise NotFound() from None
+        return {"status": status}
+
+    # ------------------------------------------------------------
+    # REMINDERS
+    # ------------------------------------------------------------
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "reminder_count" in counters:
+            user = request.env.user
+            allowed = not user.share or user.partner_id.sudo()._portal_has_access()
+            values["reminder_count"] = (
+                request.env["portal.reminder"].search_count([("user_id", "=", user.id)]) if allowed else 0
+            )
+        return values
+
+    def _reminder_orders(self):
+        partner = request.env.user.partner_id.commercial_partner_id
+        return (
+            request.env["sale.order"]
+            .sudo()
+            .search(
+                [("partner_id", "child_of", partner.id), ("state", "=", "sale")],
+                order="date_order desc",
+                limit=100,
+            )
+        )
+
+    def _reminder_get(self, reminder_id):
+        # The record rule limits the search to the user's own reminders: another user's id is a 404.
+        reminder = request.env["portal.reminder"].search([("id", "=", reminder_id)])
+        if not reminder:
+            raise NotFound()
+        return reminder
+
+    @http.route("/my/reminders", type="http", auth="user", website=True)
+    def portal_my_reminders(self, **kwargs):
+        self._reminders_check_access()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "reminders": request.env["portal.reminder"].search([("user_id", "=", request.env.uid)]),
+                "page_name": "reminders",
+            }
+        )
+        return request.render("customer_portal_events.portal_my_reminders", values)
+
+    @http.route(
+        ["/my/reminders/new", "/my/reminders/<int:reminder_id>/edit"],
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_reminder_form(self, reminder_id=None, **post):
+        self._reminders_check_access()
+        reminder = self._reminder_get(reminder_id) if reminder_id else request.env["portal.reminder"]
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                vals = self._reminder_values(post)
+                with request.env.cr.savepoint():
+                    if reminder:
+                        reminder.write(vals)
+                    else:
+                        request.env["portal.reminder"].create(vals)
+                return request.redirect("/my/reminders")
+            except (ValidationError, ValueError) as exc:
+                error = exc.args[0] if exc.args else str(exc)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "reminder": reminder,
+                "orders": self._reminder_orders(),
+                "error": error,
+                "post": post,
+                "date_value": post.get("date_remind") or self._reminder_format_date(reminder.date_remind),
+                "page_name": "reminders",
+            }
+        )
+        return request.render(
+            "customer_portal_events.portal_reminder_form", values, status=400 if error else 200
+        )
+
+    def _reminder_values(self, post):
+        name = (post.get("name") or "").strip()
+        if not name:
+            raise ValidationError(request.env._("Give the reminder a title."))
+        try:
+            date = self._reminder_parse_date(post.get("date_remind"))
+        except (ValueError, TypeError):
+            raise ValidationError(request.env._("Give a valid date and time.")) from None
+        order_id = int(post.get("order_id") or 0)
+        target = False
+        if order_id:
+            if order_id not in self._reminder_orders().ids:
+                raise ValidationError(request.env._("You can only link a reminder to your own orders."))
+            target = f"sale.order,{order_id}"
+        return {"name": name, "date_remind": date, "note": post.get("note") or False, "target_ref": target}
+
+    def _reminder_tz(self):
+        return pytz.timezone(request.env.user.tz or "UTC")
+
+    def _reminder_parse_date(self, value):
+        """The form's local "YYYY-MM-DDTHH:MM" in the user's time zone, as a UTC datetime."""
+        local = datetime.strptime(value, "%Y-%m-%dT%H:%M")
+        return self._reminder_tz().localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _reminder_format_date(self, value):
+        return value and pytz.utc.localize(value).astimezone(self._reminder_tz()).strftime("%Y-%m-%dT%H:%M")
+
+    @http.route(
+        "/my/reminders/<int:reminder_id>/delete", type="http", auth="user", methods=["POST"], website=True
+    )
+    def portal_reminder_delete(self, reminder_id, **kwargs):
+        self._reminders_check_access()
+        self._reminder_get(reminder_id).unlink()
+        return request.redirect("/my/reminders")

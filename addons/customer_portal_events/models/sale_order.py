@@ -1,0 +1,270 @@
+import os
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL, consteq, format_datetime
+from odoo.tools.mail import plaintext2html
+
+from .sale_order_visit import ONLINE_WINDOW
+
+EVENTS_PAGE_SIZE = 20
+DEFAULT_MAX_FILE_MB = 10
+DEFAULT_ALLOWED_TYPES = "pdf,png,jpg,jpeg,gif,txt,csv,doc,docx,xls,xlsx,odt,ods,zip"
+MESSAGE_MAX_CHARS = 10000
+
+
+class EventFileTooLarge(ValidationError):
+    """A file posted on the order page is over the size limit (HTTP 413)."""
+
+
+class EventFileTypeRefused(ValidationError):
+    """A file posted on the order page is of a type outside the allow-list (HTTP 415)."""
+
+
+class SaleOrder(models.Model):
+    _name = "sale.order"
+    _inherit = ["sale.order", "bus.listener.mixin"]
+
+    # ------------------------------------------------------------
+    # FIELDS: view statistics and presence
+    # ------------------------------------------------------------
+
+    portal_visit_ids = fields.One2many("sale.order.visit", "order_id", string="Portal visits")
+    portal_visit_count = fields.Integer(compute="_compute_portal_visit_count", string="Portal views")
+    portal_online_since = fields.Datetime(
+        compute="_compute_portal_online",
+        string="Customer online since",
+        help="Set while a portal user of the customer has the order page open.",
+    )
+    portal_online_names = fields.Char(compute="_compute_portal_online", string="Customer online")
+
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
+    def _compute_portal_visit_count(self):
+        counts = dict(
+            self.env["sale.order.visit"]
+            .sudo()
+            ._read_group([("order_id", "in", self.ids)], ["order_id"], ["view_count:sum"])
+        )
+        for order in self:
+            order.portal_visit_count = counts.get(order._origin, 0)
+
+    def _compute_portal_online(self):
+        online = (
+            self.env["sale.order.visit"]
+            .sudo()
+            .search(
+                [("order_id", "in", self.ids), ("last_seen", ">=", fields.Datetime.now() - ONLINE_WINDOW)]
+            )
+        )
+        for order in self:
+            visits = online.filtered(lambda v, o=order: v.order_id == o._origin)
+            order.portal_online_since = min(visits.mapped("start")) if visits else False
+            order.portal_online_names = ", ".join(sorted(set(visits.partner_id.mapped("name")))) or False
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_send_portal_link(self):
+        """E-mail the order's portal page link to the customer contact, in one click."""
+        template = self.env.ref("customer_portal_events.mail_template_order_portal_link")
+        for order in self:
+            order._portal_ensure_token()
+            order.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"type": "success", "message": self.env._("The order's link has been sent.")},
+        }
+
+    def action_view_portal_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "customer_portal_events.action_sale_order_visit"
+        )
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {"default_order_id": self.id}
+        return action
+
+    # ------------------------------------------------------------
+    # PORTAL EVENTS
+    # ------------------------------------------------------------
+
+    def _portal_events_allowed(self, user, access_token=None):
+        """Whether `user` (or the holder of `access_token`) may see and post the order's events.
+
+        Portal users must belong to the order's customer and have reserved-area access; internal users
+        need read access to the order; anybody else needs the order's valid access token.
+        """
+        self.ensure_one()
+        if access_token:
+            return bool(self.access_token) and consteq(self.access_token, access_token)
+        if user._is_public():
+            return False
+        if not user.share:
+            return self.with_user(user).has_access("read")
+        partner = user.partner_id
+        return (
+            partner.commercial_partner_id == self.partner_id.commercial_partner_id
+            and partner.sudo()._portal_has_access()
+        )
+
+    def _portal_events_domain(self):
+        # Public discussion of the order: the customer's events and staff messages, never internal notes.
+        return [
+            ("model", "=", "sale.order"),
+            ("res_id", "=", self.id),
+            ("message_type", "in", ("comment", "email")),
+            ("is_internal", "=", False),
+            ("subtype_id.internal", "=", False),
+        ]
+
+    def _portal_events_page(self, page=1, limit=EVENTS_PAGE_SIZE):
+        """One page of events, newest first, in one query whatever the number of events.
+
+        Returns (events, more): events as dicts (id, date, author, body, files: [(id, name)]), more
+        tells whether older events follow.
+        """
+        self.ensure_one()
+        page = max(1, page)
+        ids_query = (
+            self.env["mail.message"]
+            .sudo()
+            ._search(
+                self._portal_events_domain(), order="id desc", limit=limit + 1, offset=(page - 1) * limit
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT m.id, m.date, m.body, COALESCE(p.name, m.email_from),
+                       COALESCE(json_agg(json_build_array(a.id, a.name) ORDER BY a.id)
+                                FILTER (WHERE a.id IS NOT NULL), '[]')
+                  FROM mail_message m
+             LEFT JOIN res_partner p ON p.id = m.author_id
+             LEFT JOIN message_attachment_rel rel ON rel.message_id = m.id
+             LEFT JOIN ir_attachment a ON a.id = rel.attachment_id
+                 WHERE m.id IN %s
+              GROUP BY m.id, p.name
+              ORDER BY m.id DESC
+                """,
+                ids_query.subselect(),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        tz = self.env.user.tz or self.env.context.get("tz") or "UTC"
+        events = [
+            {
+                "id": row[0],
+                "date": format_datetime(self.env, row[1], tz=tz, dt_format="short"),
+                # Stored bodies are sanitized HTML (customer text is escaped before posting).
+                "body": Markup(row[2] or ""),
+                "author": row[3] or "",
+                "files": row[4],
+            }
+            for row in rows[:limit]
+        ]
+        return events, len(rows) > limit
+
+    @api.model
+    def _portal_event_file_limits(self):
+        """(maximum size in bytes, allowed extensions) of the files posted on the order page."""
+        params = self.env["ir.config_parameter"].sudo()
+        try:
+            max_mb = float(params.get_param("customer_portal_events.max_file_mb", DEFAULT_MAX_FILE_MB))
+        except ValueError:
+            max_mb = DEFAULT_MAX_FILE_MB
+        types = params.get_param("customer_portal_events.allowed_file_types", DEFAULT_ALLOWED_TYPES)
+        allowed = {ext.strip().lower().lstrip(".") for ext in types.split(",") if ext.strip()}
+        return int(max_mb * 1024 * 1024), allowed
+
+    def _portal_check_event(self, message, files):
+        """Raise a ValidationError (or one of its subclasses) when the event cannot be posted."""
+        max_bytes, allowed = self._portal_event_file_limits()
+        if not (message or "").strip() and not files:
+            raise ValidationError(self.env._("Write a message or attach a file."))
+        if len(message or "") > MESSAGE_MAX_CHARS:
+            raise ValidationError(
+                self.env._("The message is too long (at most %(count)s characters).", count=MESSAGE_MAX_CHARS)
+            )
+        for name, raw in files:
+            extension = os.path.splitext(name or "")[1].lower().lstrip(".")
+            if extension not in allowed:
+                raise EventFileTypeRefused(
+                    self.env._(
+                        "%(file)s: this type of file is not accepted. Accepted types: %(types)s.",
+                        file=name,
+                        types=", ".join(sorted(allowed)),
+                    )
+                )
+            if len(raw) > max_bytes:
+                raise EventFileTooLarge(
+                    self.env._(
+                        "%(file)s is too large: at most %(size)s MB.",
+                        file=name,
+                        size=round(max_bytes / 1024 / 1024, 1),
+                    )
+                )
+
+    def _portal_post_event(self, author, message, files=()):
+        """Post a customer event (text, escaped, and files as attachments) on the order's chatter.
+
+        `files` is a list of (file name, content bytes). Validates everything before writing anything.
+        """
+        self.ensure_one()
+        files = [(name, raw) for name, raw in files if name]
+        self._portal_check_event(message, files)
+        message = (message or "").strip()
+        return (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True)
+            .message_post(
+                author_id=author.id,
+                body=plaintext2html(message) if message else "",
+                attachments=files,
+                message_type="comment",
+                subtype_xmlid="customer_portal_events.mt_order_event",
+            )
+        )
+
+    def _portal_event_values(self, message):
+        """What the order page shows of an event (rendered by QWeb and sent on the bus)."""
+        return {
+            "id": message.id,
+            "author": message.author_id.name or message.email_from or "",
+            "date": fields.Datetime.to_string(message.date),
+            "body": str(message.body or ""),
+            "from_customer": bool(message.author_id) and message.author_id.partner_share,
+            "attachments": [
+                {"id": att.id, "name": att.name, "url": f"/my/orders/{self.id}/events/file/{att.id}"}
+                for att in message.attachment_ids
+            ],
+        }
+
+    def _message_post_after_hook(self, message, msg_vals):
+        res = super()._message_post_after_hook(message, msg_vals)
+        subtype = message.subtype_id
+        if message.message_type in ("comment", "email") and not message.is_internal and not subtype.internal:
+            # Live on the customer's page and in the staff's backend (chat both ways through the bus).
+            values = self._portal_event_values(message)
+            self._bus_send("customer_portal_events/event", values, subchannel="customer")
+            self._bus_send("customer_portal_events/event", values, subchannel="staff")
+        return res
+
+    def _portal_presence_notify(self, visit):
+        self._bus_send(
+            "customer_portal_events/presence",
+            {
+                "order_id": self.id,
+                "visit_id": visit.id,
+                "name": visit.partner_id.name,
+                "start": fields.Datetime.to_string(visit.start),
+                "last_seen": fields.Datetime.to_string(visit.last_seen),
+            },
+            subchannel="staff",
+        )

@@ -1,0 +1,44 @@
+import { registry } from "@web/core/registry";
+
+registry.category("web_tour.tours").add("customer_portal_events_order_page", {
+    steps: () => [
+        {
+            content: "The order page shows the events section",
+            trigger: "#order_events .o_order_events_form textarea[name=message]",
+            run: "edit Hello from the customer <b>bold?</b>",
+        },
+        {
+            content: "Send the message: live, without reloading",
+            trigger: "#order_events .o_order_events_send",
+            run: "click",
+        },
+        {
+            content: "The message is listed, escaped",
+            trigger: "#order_events .o_order_event_body:contains('Hello from the customer <b>bold?</b>')",
+        },
+        {
+            content: "Write a message with a file",
+            trigger: "#order_events .o_order_events_form textarea[name=message]",
+            run: "edit Here is the plan",
+        },
+        {
+            content: "Attach a file",
+            trigger: "#order_events input[type=file]",
+            run() {
+                const transfer = new DataTransfer();
+                transfer.items.add(new File(["site plan"], "plan.txt", { type: "text/plain" }));
+                this.anchor.files = transfer.files;
+            },
+        },
+        {
+            content: "Send the message with its file",
+            trigger: "#order_events .o_order_events_send",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The file is listed as a download",
+            trigger: "#order_events a.o_order_event_file:contains('plan.txt')",
+        },
+    ],
+});

@@ -1,0 +1,34 @@
+from odoo.http import Request
+from odoo.tests import HttpCase
+
+from .common import PortalCustomersCase
+
+
+class OrderPageCase(PortalCustomersCase, HttpCase):
+    """Customer A's confirmed order, opened on the portal order page."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        product = cls.env["product.product"].create(
+            {"name": "Maintenance visit", "type": "service", "list_price": 80}
+        )
+        cls.order_a = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer_a.id,
+                "user_id": cls.salesman.id,
+                "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 2})],
+            }
+        )
+        cls.order_a.action_confirm()
+        cls.order_a._portal_ensure_token()
+        cls.order_url = f"/my/orders/{cls.order_a.id}"
+
+    def _events(self):
+        return self.env["mail.message"].search(self.order_a._portal_events_domain())
+
+    def _post_event(self, message="", files=None, access_token=None):
+        data = {"csrf_token": Request.csrf_token(self), "message": message}
+        if access_token:
+            data["access_token"] = access_token
+        return self.url_open(f"{self.order_url}/events", data=data, files=files or {}, allow_redirects=False)
