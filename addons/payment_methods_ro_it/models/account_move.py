@@ -1,0 +1,32 @@
+from odoo import api, fields, models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    collection_method_id = fields.Many2one(
+        "payment.collection.method",
+        string="Payment Method",
+        compute="_compute_collection_method_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        help="The customer's default method on a new invoice; the method it was paid with once paid.",
+    )
+
+    @api.depends("partner_id", "matched_payment_ids.collection_method_id", "matched_payment_ids.state")
+    def _compute_collection_method_id(self):
+        for move in self:
+            if not move.is_sale_document(include_receipts=True):
+                move.collection_method_id = False
+                continue
+            paid_with = move.matched_payment_ids.filtered(
+                lambda p: p.state not in ("draft", "canceled", "rejected")
+            ).collection_method_id
+            if paid_with:
+                move.collection_method_id = paid_with[-1]
+            elif move.state == "draft":
+                move.collection_method_id = move.partner_id.commercial_partner_id.default_collection_method_id
+            else:
+                move.collection_method_id = move.collection_method_id

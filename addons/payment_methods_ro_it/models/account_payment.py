@@ -1,0 +1,105 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class AccountPayment(models.Model):
+    _name = "account.payment"
+    _inherit = ["account.payment", "payment.collection.mixin"]
+
+    collection_method_id = fields.Many2one(tracking=True, index="btree_not_null")
+    collection_kind = fields.Selection(store=True)
+    cash_receipt_ids = fields.One2many("account.cash.receipt", "payment_id", string="All Cash Receipts")
+    cash_receipt_id = fields.Many2one("account.cash.receipt", compute="_compute_cash_receipt_id")
+
+    _pos_transaction_unique = models.UniqueIndex(
+        "(journal_id, pos_transaction_ref) WHERE pos_transaction_ref IS NOT NULL",
+        "This POS transaction number is already recorded in this journal.",
+    )
+
+    @api.depends("cash_receipt_ids.state")
+    def _compute_cash_receipt_id(self):
+        for payment in self:
+            payment.cash_receipt_id = payment.cash_receipt_ids.filtered(lambda r: r.state == "valid")[:1]
+
+    @api.constrains("date", "amount")
+    def _check_date_amount(self):
+        self._check_collection_date_amount()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("pos_transaction_ref"):
+                self._check_pos_transaction_free(vals.get("journal_id"), vals["pos_transaction_ref"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"journal_id", "pos_transaction_ref"} & vals.keys():
+            for payment in self:
+                ref = vals.get("pos_transaction_ref", payment.pos_transaction_ref)
+                if ref:
+                    journal_id = vals.get("journal_id", payment.journal_id.id)
+                    payment._check_pos_transaction_free(journal_id, ref, exclude=payment)
+        return super().write(vals)
+
+    @api.model
+    def _check_pos_transaction_free(self, journal_id, ref, exclude=None):
+        # Checked before saving for a clear message; the unique index covers concurrent saves.
+        domain = [("journal_id", "=", journal_id), ("pos_transaction_ref", "=", ref)]
+        if exclude:
+            domain.append(("id", "not in", exclude.ids))
+        if self.sudo().search_count(domain, limit=1):
+            journal = self.env["account.journal"].browse(journal_id)
+            raise ValidationError(
+                self.env._(
+                    "The POS transaction number %(ref)s is already recorded in the journal %(journal)s.",
+                    ref=ref,
+                    journal=journal.name,
+                )
+            )
+
+    @api.onchange("collection_method_id")
+    def _onchange_collection_method_id(self):
+        if self.collection_method_id.journal_id and self.state == "draft":
+            self.journal_id = self.collection_method_id.journal_id
+
+    def action_post(self):
+        res = super().action_post()
+        self._create_cash_receipts()
+        return res
+
+    def action_cancel(self):
+        self.cash_receipt_ids.action_cancel()
+        return super().action_cancel()
+
+    def action_draft(self):
+        # A payment back in draft may change: its receipt is cancelled (number kept) and a
+        # new one is numbered when it is posted again.
+        self.cash_receipt_ids.action_cancel()
+        return super().action_draft()
+
+    def _needs_cash_receipt(self):
+        self.ensure_one()
+        return (
+            self.collection_kind == "cash"
+            and self.payment_type == "inbound"
+            and not self.cash_receipt_id
+            and (self.partner_id.commercial_partner_id.is_company or self.cash_receipt_requested)
+        )
+
+    def _create_cash_receipts(self):
+        payments = self.filtered(lambda p: p._needs_cash_receipt())
+        if not payments:
+            return
+        self.env["account.cash.receipt"].create(
+            [
+                {
+                    "payment_id": payment.id,
+                    "company_id": payment.company_id.id,
+                    "partner_id": payment.partner_id.id,
+                    "amount": payment.amount,
+                    "currency_id": payment.currency_id.id,
+                    "date": payment.date,
+                }
+                for payment in payments
+            ]
+        )
