@@ -1,1 +1,6 @@
 from . import test_install
+from . import test_field_intervention
+from . import test_portal
+from . import test_reminders
+from . import test_tour
+from . import test_i18n

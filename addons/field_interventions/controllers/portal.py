@@ -1,0 +1,249 @@
+import calendar
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
+from odoo import fields, http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+MODEL = "field.intervention"
+REPORT_REF = "field_interventions.action_report_field_intervention"
+PAGE_SIZE = 20
+
+
+class InterventionPortal(CustomerPortal):
+    # ------------------------------------------------------------
+    # HOOKS
+    # ------------------------------------------------------------
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "intervention_count" in counters:
+            Intervention = request.env[MODEL]
+            values["intervention_count"] = (
+                Intervention.search_count(self._prepare_interventions_domain())
+                if Intervention.has_access("read")
+                else 0
+            )
+        return values
+
+    def _prepare_interventions_domain(self):
+        # The record rules already restrict portal users; the domain keeps internal users to their own.
+        return [("partner_id", "=", request.env.user.commercial_partner_id.id), ("state", "!=", "cancelled")]
+
+    def _get_interventions_searchbar_sortings(self):
+        return {
+            "date": {"label": request.env._("Newest"), "order": "date_start desc, id desc"},
+            "name": {"label": request.env._("Reference"), "order": "name desc"},
+            "state": {"label": request.env._("Status"), "order": "state, date_start desc"},
+        }
+
+    def _intervention_error_page(self, message, status):
+        values = self._prepare_portal_layout_values()
+        values.update({"error_message": message, "page_name": "intervention"})
+        return request.render("field_interventions.portal_intervention_error", values, status=status)
+
+    def _intervention_check_access(self, intervention_id, access_token):
+        """The checked intervention (sudo), or an error page explaining why the link does not work."""
+        try:
+            return self._document_check_access(MODEL, intervention_id, access_token=access_token), None
+        except MissingError:
+            return None, self._intervention_error_page(
+                request.env._("This intervention does not exist (any more)."), 404
+            )
+        except AccessError:
+            return None, self._intervention_error_page(
+                request.env._(
+                    "This link is not valid: it has already been used to sign the report, or it belongs to "
+                    "another document. Log in to your reserved area to see your interventions."
+                ),
+                403,
+            )
+
+    # ------------------------------------------------------------
+    # LIST AND CALENDAR
+    # ------------------------------------------------------------
+
+    @http.route(
+        ["/my/interventions", "/my/interventions/page/<int:page>"], type="http", auth="user", website=True
+    )
+    def portal_my_interventions(self, page=1, sortby=None, **kw):
+        Intervention = request.env[MODEL]
+        domain = self._prepare_interventions_domain()
+        sortings = self._get_interventions_searchbar_sortings()
+        sortby = sortby if sortby in sortings else "date"
+        count = Intervention.search_count(domain)
+        pager = portal_pager(
+            url="/my/interventions", url_args={"sortby": sortby}, total=count, page=page, step=PAGE_SIZE
+        )
+        interventions = Intervention.search(
+            domain, order=sortings[sortby]["order"], limit=PAGE_SIZE, offset=pager["offset"]
+        )
+        request.session["my_interventions_history"] = interventions.ids[:100]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "interventions": interventions,
+                "page_name": "intervention",
+                "pager": pager,
+                "default_url": "/my/interventions",
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "feed_allowed": request.env.user.partner_id._intervention_feed_allowed(),
+                "feed_token": request.env.user.partner_id.sudo().intervention_feed_token,
+            }
+        )
+        return request.render("field_interventions.portal_my_interventions", values)
+
+    @http.route("/my/interventions/calendar", type="http", auth="user", website=True)
+    def portal_my_interventions_calendar(self, mode="month", day=None, **kw):
+        mode = mode if mode in ("month", "week") else "month"
+        try:
+            anchor = fields.Date.to_date(day) or fields.Date.context_today(request.env.user)
+        except ValueError:
+            anchor = fields.Date.context_today(request.env.user)
+        first, last = self._calendar_range(mode, anchor)
+        tz = pytz.timezone(request.env.user.tz or "UTC")
+
+        def to_utc(day_):
+            return tz.localize(datetime.combine(day_, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+
+        interventions = request.env[MODEL].search(
+            self._prepare_interventions_domain()
+            + [("date_start", "<", to_utc(last + timedelta(days=1))), ("date_end", ">=", to_utc(first))],
+            order="date_start",
+        )
+        per_day = defaultdict(list)
+        for intervention in interventions:
+            start = pytz.utc.localize(intervention.date_start).astimezone(tz).date()
+            end = pytz.utc.localize(intervention.date_end).astimezone(tz).date()
+            current = max(start, first)
+            while current <= min(end, last):
+                per_day[current].append(intervention)
+                current += timedelta(days=1)
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        step = timedelta(days=7) if mode == "week" else None
+        if mode == "week":
+            previous_day, next_day = anchor - step, anchor + step
+        else:
+            previous_day = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
+            next_day = (anchor.replace(day=28) + timedelta(days=4)).replace(day=1)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "intervention",
+                "mode": mode,
+                "anchor": anchor,
+                "weeks": [days[i : i + 7] for i in range(0, len(days), 7)],
+                "per_day": per_day,
+                "previous_day": previous_day,
+                "next_day": next_day,
+                "today": fields.Date.context_today(request.env.user),
+            }
+        )
+        return request.render("field_interventions.portal_my_interventions_calendar", values)
+
+    @staticmethod
+    def _calendar_range(mode, anchor):
+        """First and last day shown: the week of `anchor`, or the whole weeks covering its month."""
+        if mode == "week":
+            first = anchor - timedelta(days=anchor.weekday())
+            return first, first + timedelta(days=6)
+        month_first = anchor.replace(day=1)
+        month_last = date(anchor.year, anchor.month, calendar.monthrange(anchor.year, anchor.month)[1])
+        first = month_first - timedelta(days=month_first.weekday())
+        last = month_last + timedelta(days=6 - month_last.weekday())
+        return first, last
+
+    # ------------------------------------------------------------
+    # ICAL FEED (a secret URL per contact, for their calendar app)
+    # ------------------------------------------------------------
+
+    @http.route("/my/interventions/feed", type="http", auth="user", methods=["POST"], website=True)
+    def portal_intervention_feed_reset(self, revoke=None, **kw):
+        partner = request.env.user.partner_id
+        if partner._intervention_feed_allowed():
+            partner._intervention_feed_reset(revoke=bool(revoke))
+        return request.redirect("/my/interventions#intervention_feed")
+
+    @http.route("/interventions/feed/<string:token>.ics", type="http", auth="public", website=False)
+    def portal_intervention_feed(self, token, **kw):
+        partner = request.env["res.partner"].sudo().search([("intervention_feed_token", "=", token)], limit=1)
+        if not token or not partner or not partner._intervention_feed_allowed():
+            return request.not_found()
+        return request.make_response(
+            partner._intervention_feed_interventions()._ics_content(),
+            headers=[("Content-Type", "text/calendar; charset=utf-8")],
+        )
+
+    # ------------------------------------------------------------
+    # ONE INTERVENTION
+    # ------------------------------------------------------------
+
+    @http.route("/my/interventions/<int:intervention_id>", type="http", auth="public", website=True)
+    def portal_intervention_page(
+        self, intervention_id, access_token=None, report_type=None, download=False, message=False, **kw
+    ):
+        intervention_sudo, error = self._intervention_check_access(intervention_id, access_token)
+        if error:
+            return error
+        if report_type in ("html", "pdf", "text"):
+            return self._show_report(
+                model=intervention_sudo, report_type=report_type, report_ref=REPORT_REF, download=download
+            )
+        values = {
+            "intervention": intervention_sudo,
+            "message": message,
+            "page_name": "intervention",
+            "report_type": "html",
+            "res_company": intervention_sudo.company_id,
+        }
+        values = self._get_page_view_values(
+            intervention_sudo, access_token, values, "my_interventions_history", False, **kw
+        )
+        return request.render("field_interventions.portal_intervention_page", values)
+
+    @http.route("/my/interventions/<int:intervention_id>/sign", type="jsonrpc", auth="public", website=True)
+    def portal_intervention_sign(self, intervention_id, access_token=None, name=None, signature=None):
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            intervention_sudo = self._document_check_access(MODEL, intervention_id, access_token=access_token)
+        except (AccessError, MissingError):
+            return {"error": request.env._("This link is not valid for this intervention.")}
+        return intervention_sudo._portal_sign(name, signature, ip=request.httprequest.remote_addr)
+
+    @http.route(
+        "/my/interventions/<int:intervention_id>/attachments/<int:attachment_id>",
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_intervention_attachment(self, intervention_id, attachment_id, access_token=None, **kw):
+        intervention_sudo, error = self._intervention_check_access(intervention_id, access_token)
+        if error:
+            return error
+        # Only the intervention's own files: looked up inside the checked intervention.
+        attachment = (intervention_sudo.attachment_ids | intervention_sudo.signed_pdf_id).filtered(
+            lambda a: a.id == attachment_id
+        )
+        if not attachment:
+            return self._intervention_error_page(request.env._("This file does not exist (any more)."), 404)
+        return request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
+
+    @http.route("/my/interventions/<int:intervention_id>/ics", type="http", auth="public", website=True)
+    def portal_intervention_ics(self, intervention_id, access_token=None, **kw):
+        intervention_sudo, error = self._intervention_check_access(intervention_id, access_token)
+        if error:
+            return error
+        filename = f"{intervention_sudo.name.replace('/', '-')}.ics"
+        return request.make_response(
+            intervention_sudo._ics_content(),
+            headers=[
+                ("Content-Type", "text/calendar; charset=utf-8"),
+                ("Content-Disposition", f'attachment; filename="{filename}"'),
+            ],
+        )

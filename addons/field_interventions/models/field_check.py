@@ -1,0 +1,43 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class FieldCheck(models.Model):
+    _name = "field.check"
+    _description = "Check or report of a customer"
+    _inherit = ["field.site.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    check_type = fields.Selection(
+        [("check", "Check"), ("report", "Report")],
+        string="Type",
+        required=True,
+        default="check",
+        tracking=True,
+    )
+    plant_id = fields.Many2one(
+        "field.plant",
+        index=True,
+        domain="[('partner_id', '=', partner_id)]",
+    )
+    user_id = fields.Many2one("res.users", string="Done by", default=lambda self: self.env.user)
+    next_date = fields.Date(string="Next check", tracking=True)
+    notes = fields.Html()
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "field_check_attachment_rel", "check_id", "attachment_id", string="Attachments"
+    )
+
+    @api.constrains("plant_id", "partner_id", "site_id")
+    def _check_plant_of_customer(self):
+        for check in self.filtered("plant_id"):
+            plant = check.plant_id
+            if plant.partner_id != check.partner_id or (check.site_id and plant.site_id != check.site_id):
+                raise ValidationError(
+                    self.env._(
+                        "%(plant)s is not a plant of %(customer)s at this site.",
+                        plant=plant.display_name,
+                        customer=check.partner_id.display_name,
+                    )
+                )

@@ -1,0 +1,105 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class FieldPlant(models.Model):
+    _name = "field.plant"
+    _description = "Plant installed at a customer's site"
+    _inherit = ["field.site.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "partner_id, site_id, name"
+
+    # ------------------------------------------------------------
+    # FIELDS
+    # ------------------------------------------------------------
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    plant_type = fields.Selection(
+        [
+            ("heating", "Heating"),
+            ("cooling", "Air conditioning"),
+            ("electrical", "Electrical"),
+            ("plumbing", "Plumbing"),
+            ("fire", "Fire protection"),
+            ("lift", "Lift"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="other",
+        tracking=True,
+    )
+    brand = fields.Char(tracking=True)
+    model_name = fields.Char(string="Model", tracking=True)
+    serial_number = fields.Char(tracking=True, copy=False)
+    install_date = fields.Date(string="Installed on", tracking=True)
+    notes = fields.Html()
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "field_plant_attachment_rel", "plant_id", "attachment_id", string="Attachments"
+    )
+    intervention_ids = fields.Many2many(
+        "field.intervention",
+        "field_intervention_plant_rel",
+        "plant_id",
+        "intervention_id",
+        string="Interventions",
+        readonly=True,
+    )
+    intervention_count = fields.Integer(compute="_compute_intervention_count")
+
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
+    @api.depends("intervention_ids")
+    def _compute_intervention_count(self):
+        for plant in self:
+            plant.intervention_count = len(plant.intervention_ids)
+
+    @api.depends("name", "serial_number")
+    def _compute_display_name(self):
+        for plant in self:
+            plant.display_name = (
+                f"{plant.name} ({plant.serial_number})" if plant.serial_number else plant.name
+            )
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("serial_number", "brand")
+    def _check_unique_serial(self):
+        for plant in self.filtered("serial_number"):
+            twin = self.search_count(
+                [
+                    ("id", "!=", plant.id),
+                    ("brand", "=", plant.brand),
+                    ("serial_number", "=", plant.serial_number),
+                ],
+                limit=1,
+            )
+            if twin:
+                raise ValidationError(
+                    self.env._(
+                        "Another plant of brand %(brand)s has serial number %(serial)s.",
+                        brand=plant.brand or "-",
+                        serial=plant.serial_number,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_view_interventions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "field_interventions.action_field_intervention"
+        )
+        action["domain"] = [("plant_ids", "in", self.ids)]
+        action["context"] = {
+            "default_partner_id": self.partner_id.id,
+            "default_site_id": self.site_id.id,
+            "default_plant_ids": self.ids,
+        }
+        return action

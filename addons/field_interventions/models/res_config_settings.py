@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    field_intervention_reminder_first_days = fields.Integer(
+        string="First reminder (days before)",
+        config_parameter="field_interventions.reminder_first_days",
+        default=30,
+    )
+    field_intervention_reminder_second_days = fields.Integer(
+        string="Second reminder (days before)",
+        config_parameter="field_interventions.reminder_second_days",
+        default=7,
+    )

@@ -1,0 +1,67 @@
+import secrets
+
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # Portal options of the customer's contacts, next to customer_portal_events' reserved-area flag.
+    intervention_sheet_copy = fields.Boolean(
+        string="Receives signed intervention sheets",
+        help="E-mail this contact a copy of every intervention report signed for the customer.",
+    )
+    intervention_reminder = fields.Boolean(
+        string="Receives intervention reminders",
+        help="E-mail this contact a reminder before each planned intervention of the customer.",
+    )
+    # Secret of the contact's iCal feed of the customer's interventions; resetting it revokes the old URL.
+    intervention_feed_token = fields.Char(copy=False, groups="base.group_system")
+    field_intervention_ids = fields.One2many("field.intervention", "partner_id", string="Interventions")
+    field_plant_ids = fields.One2many("field.plant", "partner_id", string="Plants")
+    field_site_plant_ids = fields.One2many("field.plant", "site_id", string="Plants at this site")
+    field_check_ids = fields.One2many("field.check", "partner_id", string="Checks and reports")
+    field_intervention_count = fields.Integer(compute="_compute_field_intervention_count")
+
+    @api.depends("field_intervention_ids")
+    def _compute_field_intervention_count(self):
+        counts = dict(
+            self.env["field.intervention"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.field_intervention_count = counts.get(partner, 0)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "portal_reserved_area" in vals:
+            # The portal record rules of interventions read this flag: drop the cached rule domains.
+            self.env.registry.clear_cache()
+        return res
+
+    def _intervention_feed_reset(self, revoke=False):
+        """A new feed URL for this contact (the previous one stops working), or none when revoking."""
+        self.ensure_one()
+        self.sudo().intervention_feed_token = False if revoke else secrets.token_urlsafe(32)
+
+    def _intervention_feed_allowed(self):
+        """The feed works while the contact is a portal user of the customer with reserved-area access."""
+        self.ensure_one()
+        return bool(self.active and self.user_ids and self._portal_has_access())
+
+    def _intervention_feed_interventions(self):
+        """What the feed of this contact shows: its customer's interventions of the last year and to come."""
+        self.ensure_one()
+        return (
+            self.env["field.intervention"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.commercial_partner_id.id),
+                    ("state", "!=", "cancelled"),
+                    ("date_start", ">=", fields.Datetime.subtract(fields.Datetime.now(), years=1)),
+                ],
+                order="date_start",
+            )
+        )

@@ -1,0 +1,102 @@
+import base64
+import io
+from datetime import timedelta
+
+from PIL import Image
+
+from odoo import fields
+from odoo.addons.customer_portal_events.tests.common import PortalCustomersCase
+from odoo.tests import new_test_user
+
+
+def image_b64(fmt="PNG", size=(120, 60)):
+    """A small drawn signature as the portal widget sends it (base64, no data: prefix)."""
+    image = Image.new("RGB", size, "white")
+    for x in range(10, size[0] - 10):
+        image.putpixel((x, size[1] // 2), (0, 0, 0))
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+class InterventionsCase(PortalCustomersCase):
+    """The suite's two customers, each with a site and a plant, a technician and a manager."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.technician = new_test_user(
+            cls.env,
+            login="technician",
+            groups="field_interventions.group_field_intervention_user",
+            name="Tina Technician",
+            email="tina@x.test",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="fi_manager",
+            groups="field_interventions.group_field_intervention_manager",
+            name="Mario Manager",
+            email="mario@x.test",
+        )
+        Partner = cls.env["res.partner"]
+        cls.site_a = Partner.create(
+            {"name": "Alfa plant Milano", "parent_id": cls.customer_a.id, "type": "other", "city": "Milano"}
+        )
+        cls.site_b = Partner.create(
+            {"name": "Beta office Cluj", "parent_id": cls.customer_b.id, "type": "delivery", "city": "Cluj"}
+        )
+        Plant = cls.env["field.plant"]
+        cls.plant_a = Plant.create(
+            {
+                "name": "Boiler",
+                "partner_id": cls.customer_a.id,
+                "site_id": cls.site_a.id,
+                "plant_type": "heating",
+                "brand": "Vaillant",
+                "model_name": "ecoTEC",
+                "serial_number": "VA-001",
+            }
+        )
+        cls.plant_b = Plant.create(
+            {
+                "name": "Chiller",
+                "partner_id": cls.customer_b.id,
+                "site_id": cls.site_b.id,
+                "plant_type": "cooling",
+            }
+        )
+        cls.contact_a = cls.portal_user_a.partner_id
+        cls.contact_a2 = cls.portal_user_a2.partner_id
+        cls.contact_b = cls.portal_user_b.partner_id
+
+    @classmethod
+    def _intervention(cls, customer=None, site=None, start=None, **vals):
+        customer = customer or cls.customer_a
+        start = start or fields.Datetime.now().replace(microsecond=0) + timedelta(days=2)
+        return cls.env["field.intervention"].create(
+            {
+                "partner_id": customer.id,
+                "site_id": (site or (cls.site_a if customer == cls.customer_a else cls.site_b)).id,
+                "date_start": start,
+                "date_end": start + timedelta(hours=3),
+                "user_ids": [fields.Command.set(cls.technician.ids)],
+                "report": "<p>Boiler cleaned, flue checked.</p>",
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _done_intervention(cls, **vals):
+        intervention = cls._intervention(**vals)
+        intervention.write(
+            {
+                "line_ids": [
+                    fields.Command.create({"line_type": "hours", "name": "Labour", "quantity": 2}),
+                    fields.Command.create({"line_type": "material", "name": "Gasket", "quantity": 1}),
+                ]
+            }
+        )
+        intervention.action_start()
+        intervention.action_done()
+        return intervention
