@@ -13,12 +13,19 @@
         "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/file_kind_data.xml",
         "views/res_partner_views.xml",
+        "views/file_kind_views.xml",
+        "views/ir_attachment_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_visit_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/menu.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

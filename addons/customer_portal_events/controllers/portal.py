@@ -62,6 +62,9 @@ class OrderEventsPortal(CustomerPortal):
         max_bytes, allowed = order_sudo._portal_event_file_limits()
         values = {
             "order_events_allowed": True,
+            "order_file_kinds": request.env["file.kind"].sudo().search([]),
+            "order_files_by_kind": order_sudo._portal_files_by_kind(),
+            "order_customer_file_ids": set(order_sudo._portal_customer_files().ids),
             "order_events": events,
             "order_events_page": page,
             "order_events_more": more,
@@ -81,30 +84,51 @@ class OrderEventsPortal(CustomerPortal):
     @http.route(
         "/my/orders/<int:order_id>/events", type="http", auth="public", methods=["POST"], website=True
     )
-    def portal_order_event_post(self, order_id, access_token=None, message="", **kwargs):
+    def portal_order_event_post(self, order_id, access_token=None, message="", file_kind_id=None, **kwargs):
         order_sudo = self._order_events_check_access(order_id, access_token)
         max_bytes, _allowed = order_sudo._portal_event_file_limits()
         # Read one byte more than the limit: enough to refuse a larger file without loading it all.
         files = [(f.filename, f.read(max_bytes + 1)) for f in request.httprequest.files.getlist("files")]
         try:
             with request.env.cr.savepoint():
-                order_sudo._portal_post_event(self._order_event_author(order_sudo), message, files)
+                order_sudo._portal_post_event(
+                    self._order_event_author(order_sudo), message, files, file_kind_id=file_kind_id
+                )
         except ValidationError as error:
             status = 400
             if isinstance(error, EventFileTooLarge):
                 status = 413
             elif isinstance(error, EventFileTypeRefused):
                 status = 415
-            return request.render(
-                "customer_portal_events.portal_order_event_error",
-                {
-                    "error": error.args[0],
-                    "back_url": f"/my/orders/{order_sudo.id}",
-                    "access_token": access_token,
-                },
-                status=status,
-            )
+            return self._order_event_error(order_sudo, access_token, error, status)
         return self._order_event_redirect(order_sudo, access_token)
+
+    def _order_event_error(self, order_sudo, access_token, error, status):
+        return request.render(
+            "customer_portal_events.portal_order_event_error",
+            {"error": error.args[0], "back_url": f"/my/orders/{order_sudo.id}", "access_token": access_token},
+            status=status,
+        )
+
+    @http.route(
+        "/my/orders/<int:order_id>/files/<int:attachment_id>/kind",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_order_file_kind(self, order_id, attachment_id, access_token=None, file_kind_id=None, **kwargs):
+        """Change the kind of a file the customer posted on the order (404 for any other file)."""
+        order_sudo = self._order_events_check_access(order_id, access_token)
+        try:
+            with request.env.cr.savepoint():
+                order_sudo._portal_set_file_kind(attachment_id, file_kind_id)
+        except MissingError:
+            raise NotFound() from None
+        except ValidationError as error:
+            return self._order_event_error(order_sudo, access_token, error, 400)
+        query = f"?access_token={access_token}" if access_token else ""
+        return request.redirect(f"/my/orders/{order_sudo.id}{query}#order_files")
 
     @http.route("/my/orders/<int:order_id>/events/chat", type="jsonrpc", auth="public", website=True)
     def portal_order_event_chat(self, order_id, message="", access_token=None):

@@ -1,4 +1,6 @@
 from . import res_partner
+from . import file_kind
+from . import ir_attachment
 from . import signed_document_mixin
 from . import sale_order
 from . import sale_order_visit

@@ -3,7 +3,7 @@ import os
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import MissingError, ValidationError
 from odoo.tools import SQL, consteq, format_datetime
 from odoo.tools.mail import plaintext2html
 
@@ -41,6 +41,12 @@ class SaleOrder(models.Model):
     portal_online_names = fields.Char(compute="_compute_portal_online", string="Customer online")
 
     # ------------------------------------------------------------
+    # FIELDS: files by kind
+    # ------------------------------------------------------------
+
+    order_file_count = fields.Integer(compute="_compute_order_file_count", string="Files")
+
+    # ------------------------------------------------------------
     # COMPUTE
     # ------------------------------------------------------------
 
@@ -52,6 +58,15 @@ class SaleOrder(models.Model):
         )
         for order in self:
             order.portal_visit_count = counts.get(order._origin, 0)
+
+    def _compute_order_file_count(self):
+        counts = dict(
+            self.env["ir.attachment"]._read_group(
+                [("res_model", "=", "sale.order"), ("res_id", "in", self.ids)], ["res_id"], ["__count"]
+            )
+        )
+        for order in self:
+            order.order_file_count = counts.get(order._origin.id, 0)
 
     def _compute_portal_online(self):
         online = (
@@ -89,6 +104,18 @@ class SaleOrder(models.Model):
         )
         action["domain"] = [("order_id", "=", self.id)]
         action["context"] = {"default_order_id": self.id}
+        return action
+
+    def action_view_order_files(self):
+        """The order's files grouped by kind, with the kind editable in the list."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("customer_portal_events.action_order_files")
+        action["domain"] = [("res_model", "=", "sale.order"), ("res_id", "=", self.id)]
+        action["context"] = {
+            "default_res_model": "sale.order",
+            "default_res_id": self.id,
+            "group_by": ["file_kind_id"],
+        }
         return action
 
     # ------------------------------------------------------------
@@ -211,16 +238,18 @@ class SaleOrder(models.Model):
                     )
                 )
 
-    def _portal_post_event(self, author, message, files=()):
+    def _portal_post_event(self, author, message, files=(), file_kind_id=None):
         """Post a customer event (text, escaped, and files as attachments) on the order's chatter.
 
-        `files` is a list of (file name, content bytes). Validates everything before writing anything.
+        `files` is a list of (file name, content bytes), all of the kind `file_kind_id` (an id as
+        posted, optional). Validates everything before writing anything.
         """
         self.ensure_one()
         files = [(name, raw) for name, raw in files if name]
+        kind = self._portal_file_kind(file_kind_id)
         self._portal_check_event(message, files)
         message = (message or "").strip()
-        return (
+        event = (
             self.sudo()
             .with_context(mail_create_nosubscribe=True)
             .message_post(
@@ -231,6 +260,9 @@ class SaleOrder(models.Model):
                 subtype_xmlid="customer_portal_events.mt_order_event",
             )
         )
+        if kind:
+            event.attachment_ids.sudo().file_kind_id = kind
+        return event
 
     def _portal_event_values(self, message):
         """What the order page shows of an event (rendered by QWeb and sent on the bus)."""
@@ -268,3 +300,70 @@ class SaleOrder(models.Model):
             },
             subchannel="staff",
         )
+
+    # ------------------------------------------------------------
+    # PORTAL FILES BY KIND
+    # ------------------------------------------------------------
+
+    @api.model
+    def _portal_file_kind(self, file_kind_id):
+        """The active kind of id `file_kind_id` (as posted by a form: empty means none), else a
+        ValidationError."""
+        if not file_kind_id:
+            return self.env["file.kind"]
+        try:
+            kind = self.env["file.kind"].sudo().browse(int(file_kind_id)).exists()
+        except (TypeError, ValueError):
+            kind = None
+        if not kind or not kind.active:
+            raise ValidationError(self.env._("This kind of file does not exist."))
+        return kind
+
+    def _portal_files(self, extra_domain=()):
+        """The order's files the customer may see: those of the events on the page (no internal notes),
+        sudo. Two queries whatever the number of events."""
+        self.ensure_one()
+        messages = self.env["mail.message"].sudo()._search(self._portal_events_domain() + list(extra_domain))
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT attachment_id FROM message_attachment_rel
+                    WHERE message_id IN %s ORDER BY attachment_id""",
+                messages.subselect(),
+            )
+        )
+        return self.env["ir.attachment"].sudo().browse([row[0] for row in self.env.cr.fetchall()])
+
+    def _portal_files_by_kind(self):
+        """The customer's files grouped by kind, in the kinds' order, files without a kind last:
+        [(kind name, attachments)]."""
+        files = self._portal_files()
+        groups = [
+            (kind, files.filtered(lambda a, k=kind: a.file_kind_id == k))
+            for kind in files.file_kind_id.sorted()
+        ]
+        unsorted = files.filtered(lambda a: not a.file_kind_id)
+        if unsorted:
+            groups.append((self.env["file.kind"], unsorted))
+        return [(kind.name or self.env._("Other files"), group) for kind, group in groups]
+
+    def _portal_customer_files(self):
+        """The files the customer's side posted on the page: the ones whose kind they may change."""
+        return self._portal_files(
+            [
+                ("subtype_id", "=", self.env.ref("customer_portal_events.mt_order_event").id),
+                ("author_id", "child_of", self.partner_id.commercial_partner_id.id),
+            ]
+        )
+
+    def _portal_set_file_kind(self, attachment_id, file_kind_id):
+        """Change the kind of one of the files the customer posted on this order.
+
+        Raises MissingError for any other attachment (another order's, staff's, an internal note's) and
+        ValidationError for a kind that does not exist.
+        """
+        self.ensure_one()
+        attachment = self._portal_customer_files().filtered(lambda a: a.id == attachment_id)
+        if not attachment:
+            raise MissingError(self.env._("This file does not exist or is not yours."))
+        attachment.file_kind_id = self._portal_file_kind(file_kind_id)
+        return attachment

@@ -148,3 +148,6 @@ class TestOrderEvents(OrderPageCase):
         events = self._events()
         self.assertEqual(len(events), 2)
         self.assertEqual(events.attachment_ids.mapped("name"), ["plan.txt"])
+        self.assertEqual(
+            events.attachment_ids.file_kind_id, self.env.ref("customer_portal_events.file_kind_drawing")
+        )

@@ -21,3 +21,10 @@ class TestTranslations(TransactionCase):
         for lang, text in (("it_IT", "Scrivi un messaggio o allega un file."), ("ro_RO", "Scrieți un mesaj")):
             env = self.env(context=dict(self.env.context, lang=lang))
             self.assertIn(text, env._("Write a message or attach a file."))
+
+    def test_file_kinds_are_translated(self):
+        kind = self.env.ref("customer_portal_events.file_kind_signed")
+        self.assertEqual(kind.with_context(lang="it_IT").name, "Documenti firmati")
+        self.assertEqual(kind.with_context(lang="ro_RO").name, "Documente semnate")
+        env = self.env(context=dict(self.env.context, lang="it_IT"))
+        self.assertEqual(env._("This kind of file does not exist."), "Questo tipo di file non esiste.")

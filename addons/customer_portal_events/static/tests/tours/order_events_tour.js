@@ -31,6 +31,11 @@ registry.category("web_tour.tours").add("customer_portal_events_order_page", {
             },
         },
         {
+            content: "Pick the kind of the file",
+            trigger: "#order_events select[name=file_kind_id]",
+            run: "selectByLabel Drawings",
+        },
+        {
             content: "Send the message with its file",
             trigger: "#order_events .o_order_events_send",
             run: "click",
@@ -39,6 +44,10 @@ registry.category("web_tour.tours").add("customer_portal_events_order_page", {
         {
             content: "The file is listed as a download",
             trigger: "#order_events a.o_order_event_file:contains('plan.txt')",
+        },
+        {
+            content: "The file is listed under its kind",
+            trigger: "#order_files .o_order_files_group:has(.o_order_files_kind:contains('Drawings')) a.o_order_file_link:contains('plan.txt')",
         },
     ],
 });
