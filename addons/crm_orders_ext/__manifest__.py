@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
     "development_status": "Alpha",
-    "depends": ["sale_crm", "sale_timesheet", "calendar"],
+    "depends": ["sale_crm", "sale_timesheet", "calendar", "customer_portal_events"],
     "data": [
         "security/ir.model.access.csv",
         "security/crm_orders_ext_security.xml",
@@ -25,6 +25,7 @@
         "views/sale_order.xml",
         "views/sale_order_timeline.xml",
         "views/project_task.xml",
+        "views/sale_portal_templates.xml",
         "wizards/crm_order_send_staff.xml",
         "wizards/crm_order_reminder.xml",
         "views/menu.xml",

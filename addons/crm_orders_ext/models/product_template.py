@@ -13,3 +13,7 @@ class ProductTemplate(models.Model):
         string="Software onboarding",
         help="Confirming an order of this product opens the customer's onboarding checklist.",
     )
+    crm_portal_orderable = fields.Boolean(
+        string="Orderable from the portal",
+        help="Customers with reserved-area access can pick this product in their order requests.",
+    )

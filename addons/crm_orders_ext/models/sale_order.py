@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.tools import plaintext2html
 
 # fields whose changes make the order's timeline (tracked by sale and sale_crm)
 TIMELINE_FIELDS = ("state", "invoice_status", "user_id", "partner_id", "locked")
@@ -40,6 +42,12 @@ class SaleOrder(models.Model):
     )
     crm_onboarding_reminded_on = fields.Date(string="Last onboarding reminder", readonly=True, copy=False)
     crm_timeline_html = fields.Html(compute="_compute_crm_timeline_html", string="Timeline", sanitize=False)
+    crm_portal_request = fields.Boolean(
+        string="Requested from the portal",
+        readonly=True,
+        copy=False,
+        help="Started by the customer in the portal: listed in the customer's orders while a quotation.",
+    )
 
     # ------------------------------------------------------------
     # Compute
@@ -337,3 +345,148 @@ class SaleOrder(models.Model):
         existing = self.order_line
         wizard.sudo()._create_discount_lines()
         (self.order_line - existing).crm_discount_id = discount
+
+    # ------------------------------------------------------------
+    # Portal requests
+    # ------------------------------------------------------------
+
+    @api.model
+    def _crm_portal_orderable_domain(self):
+        return [
+            ("crm_portal_orderable", "=", True),
+            ("sale_ok", "=", True),
+            ("company_id", "in", [False, self.env.company.id]),
+        ]
+
+    @api.model
+    def _crm_portal_max_file_bytes(self):
+        megabytes = (
+            self.env["ir.config_parameter"].sudo().get_param("crm_orders_ext.portal_request_max_mb", 10)
+        )
+        return int(float(megabytes) * 1024 * 1024)
+
+    @api.model
+    def _crm_portal_check_request(self, lines, text, wished_date, files):
+        """Refuse a portal request with a message the customer understands.
+
+        :param lines: [(product_id, quantity)]; :param files: [(name, content bytes)]
+        """
+        if not lines and not (text or "").strip():
+            raise ValidationError(self.env._("Add at least one product or describe what you need."))
+        if any(quantity <= 0 for _product, quantity in lines):
+            raise ValidationError(self.env._("Quantities must be greater than zero."))
+        product_ids = {product_id for product_id, _quantity in lines}
+        orderable = self.env["product.product"].search(
+            [("id", "in", list(product_ids)), *self._crm_portal_orderable_domain()]
+        )
+        if len(orderable) != len(product_ids):
+            raise ValidationError(self.env._("One of the products cannot be ordered from the portal."))
+        if wished_date and wished_date < fields.Date.context_today(self):
+            raise ValidationError(self.env._("The wished date cannot be in the past."))
+        max_bytes = self._crm_portal_max_file_bytes()
+        too_large = [name for name, content in files if len(content) > max_bytes]
+        if too_large:
+            raise ValidationError(
+                self.env._(
+                    "%(files)s: files cannot be larger than %(size)s MB.",
+                    files=", ".join(too_large),
+                    size=round(max_bytes / 1024 / 1024, 1),
+                )
+            )
+
+    @api.model
+    def _crm_portal_create_request(
+        self, contact, lines, text="", wished_date=None, files=(), opportunity=None
+    ):
+        """The quotation of a portal request, for the contact's own company.
+
+        Called in sudo by the portal controller once the contact's access is checked.
+        """
+        self._crm_portal_check_request(lines, text, wished_date, files)
+        opportunity = opportunity or self.env["crm.lead"]
+        customer = contact.commercial_partner_id
+        if opportunity and opportunity.partner_id.commercial_partner_id != customer:
+            raise ValidationError(self.env._("This opportunity belongs to another customer."))
+        salesperson = self._crm_portal_salesperson(customer, opportunity)
+        if not opportunity:
+            opportunity = self.env["crm.lead"].create(
+                {
+                    "name": self.env._("Order request of %s", customer.name),
+                    "type": "opportunity",
+                    "partner_id": contact.id,
+                    "user_id": salesperson.id,
+                }
+            )
+        values = opportunity._crm_prepare_offer_values()
+        order_lines = [
+            Command.create({"product_id": product_id, "product_uom_qty": quantity})
+            for product_id, quantity in lines
+        ]
+        if (text or "").strip():
+            order_lines.append(Command.create({"display_type": "line_note", "name": text.strip()}))
+        values.update(
+            {
+                "crm_contact_id": contact.id,
+                "crm_portal_request": True,
+                "user_id": salesperson.id,
+                "commitment_date": wished_date,
+                "order_line": order_lines,
+            }
+        )
+        order = self.create(values)
+        order.message_subscribe(partner_ids=contact.ids)
+        attachments = self.env["ir.attachment"].create(
+            [
+                {"name": name, "raw": content, "res_model": "sale.order", "res_id": order.id}
+                for name, content in files
+            ]
+        )
+        order.message_post(
+            author_id=contact.id,
+            body=plaintext2html(text.strip()) if (text or "").strip() else self.env._("Order request"),
+            attachment_ids=attachments.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        order.activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=salesperson.id,
+            summary=self.env._("Order request from the portal"),
+            note=self.env._("%s asked for this quotation from the portal.", contact.name),
+        )
+        return order
+
+    @api.model
+    def _crm_portal_salesperson(self, customer, opportunity):
+        """The customer's salesperson, else the opportunity's or its team leader, else the administrator."""
+        candidates = (
+            customer.user_id
+            | opportunity.user_id
+            | opportunity.team_id.user_id
+            | (self.env.ref("base.user_admin", raise_if_not_found=False) or self.env["res.users"])
+        )
+        return candidates.filtered(lambda user: user.active and not user.share)[:1]
+
+    def _crm_portal_ask_changes(self, contact, message):
+        """The customer asks for changes to the quotation they were sent: chatter message and activity."""
+        self.ensure_one()
+        if self.state not in ("draft", "sent"):
+            raise UserError(self.env._("Only a quotation can be changed."))
+        message = (message or "").strip()
+        if not message:
+            raise ValidationError(self.env._("Write what should change in the quotation."))
+        self.message_post(
+            author_id=contact.id,
+            body=plaintext2html(message),
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        salesperson = self.user_id or self._crm_portal_salesperson(
+            self.partner_id.commercial_partner_id, self.opportunity_id
+        )
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=salesperson.id,
+            summary=self.env._("Changes asked by %s", contact.name),
+            note=plaintext2html(message),
+        )

@@ -7,3 +7,5 @@ from . import test_query_count
 from . import test_tour
 from . import test_onboarding
 from . import test_translations
+from . import test_portal_request
+from . import test_portal_request_tour

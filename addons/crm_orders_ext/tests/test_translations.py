@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CrmOrdersCommon
@@ -21,3 +21,20 @@ class TestTranslations(CrmOrdersCommon):
                 order = self._create_order().with_context(lang=lang)
                 with self.assertRaisesRegex(UserError, error):
                     order.action_timer_stop()
+
+    def test_portal_request_italian_and_romanian(self):
+        module = self.env["ir.module.module"].search([("name", "=", "crm_orders_ext")])
+        expected = {
+            "it_IT": ("Ordinabile dal portale", "Le quantità devono essere maggiori di zero."),
+            "ro_RO": ("Comandabil din portal", "Cantitățile trebuie să fie mai mari decât zero."),
+        }
+        for lang, (label, error) in expected.items():
+            with self.subTest(lang=lang):
+                self.env["res.lang"]._activate_lang(lang)
+                module._update_translations([lang])
+                field = self.env["ir.model.fields"]._get("product.template", "crm_portal_orderable")
+                self.assertEqual(field.with_context(lang=lang).field_description, label)
+                with self.assertRaisesRegex(ValidationError, error):
+                    self.env["sale.order"].with_context(lang=lang)._crm_portal_check_request(
+                        [(self.product.id, 0.0)], "", None, []
+                    )

@@ -48,14 +48,17 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        if "portal_reserved_area" not in vals:
-            return super().write(vals)
-        changed = self.filtered(lambda p: p.portal_reserved_area != bool(vals["portal_reserved_area"]))
+        changed = self.browse()
+        if "portal_reserved_area" in vals:
+            changed = self.filtered(lambda p: p.portal_reserved_area != bool(vals["portal_reserved_area"]))
         res = super().write(vals)
-        if vals["portal_reserved_area"]:
+        if vals.get("portal_reserved_area"):
             changed._portal_grant_reserved_area()
-        else:
+        elif changed:
             changed._portal_revoke_reserved_area()
+        if self._portal_rule_fields() & set(vals):
+            # The suite's portal record rules read these flags: drop the cached rule domains.
+            self.env.registry.clear_cache()
         return res
 
     # ------------------------------------------------------------
@@ -84,6 +87,11 @@ class ResPartner(models.Model):
         for wizard_user in self._portal_wizard_users():
             if wizard_user.is_portal:
                 wizard_user.action_revoke_access()
+
+    @api.model
+    def _portal_rule_fields(self):
+        """Fields of res.partner that portal record rules read (addons add their own flags)."""
+        return {"portal_reserved_area"}
 
     def _portal_has_access(self, flag=None):
         """Whether this contact may use the customer's reserved area (and, if given, the option `flag`)."""

@@ -2,6 +2,7 @@ import base64
 import binascii
 import hashlib
 import json
+import uuid
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -130,15 +131,17 @@ class SignedDocumentMixin(models.AbstractModel):
         if self.is_signed:
             raise UserError(self.env._("This document has already been signed."))
         self._check_can_be_signed()
-        self.with_context(signed_document_unlock=True).write(
-            {
-                "signature": signature,
-                "signed_by": name,
-                "signed_on": fields.Datetime.now(),
-                "signer_ip": ip,
-                "signed_hash": self._signed_content_hash(),
-            }
-        )
+        vals = {
+            "signature": signature,
+            "signed_by": name,
+            "signed_on": fields.Datetime.now(),
+            "signer_ip": ip,
+            "signed_hash": self._signed_content_hash(),
+        }
+        if "access_token" in self._fields:
+            # A new token: the link of the signature request works once.
+            vals["access_token"] = str(uuid.uuid4())
+        self.with_context(signed_document_unlock=True).write(vals)
         self._attach_signed_pdf()
         self._on_signed()
         return True

@@ -1,5 +1,4 @@
 import logging
-import uuid
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -323,8 +322,7 @@ class FieldIntervention(models.Model):
         return content
 
     def _on_signed(self):
-        # A new token: the link of the signature request stops working once it has been used.
-        self.write({"state": "signed", "access_token": str(uuid.uuid4())})
+        self.write({"state": "signed"})
         recipients = self._customer_contacts_flagged("intervention_sheet_copy")
         if recipients:
             self.message_post_with_source(

@@ -33,13 +33,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner.field_intervention_count = counts.get(partner, 0)
 
-    def write(self, vals):
-        res = super().write(vals)
-        if "portal_reserved_area" in vals:
-            # The portal record rules of interventions read this flag: drop the cached rule domains.
-            self.env.registry.clear_cache()
-        return res
-
     def _intervention_feed_reset(self, revoke=False):
         """A new feed URL for this contact (the previous one stops working), or none when revoking."""
         self.ensure_one()

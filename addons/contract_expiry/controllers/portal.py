@@ -1,0 +1,173 @@
+from werkzeug.exceptions import Forbidden, NotFound
+
+from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+CONTRACT_FLAG = "portal_contracts_access"
+
+
+class ContractPortal(CustomerPortal):
+    # ------------------------------------------------------------
+    # HOOKS
+    # ------------------------------------------------------------
+
+    def _contracts_allowed(self):
+        """Internal users, and portal contacts with reserved-area and contracts access."""
+        user = request.env.user
+        if user._is_internal():
+            return True
+        return not user._is_public() and user.partner_id._portal_has_access(CONTRACT_FLAG)
+
+    def _prepare_contracts_domain(self, partner):
+        return [("commercial_partner_id", "=", partner.commercial_partner_id.id), ("state", "!=", "draft")]
+
+    def _get_contracts_searchbar_sortings(self):
+        return {
+            "date": {"label": request.env._("Start date"), "order": "start_date desc, id desc"},
+            "expiry": {"label": request.env._("Expiry date"), "order": "expiry_date asc, id desc"},
+            "name": {"label": request.env._("Number"), "order": "name desc"},
+        }
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "customer_contract_count" in counters:
+            Contract = request.env["customer.contract"]
+            values["customer_contract_count"] = (
+                Contract.search_count(self._prepare_contracts_domain(request.env.user.partner_id))
+                if self._contracts_allowed() and Contract.has_access("read")
+                else 0
+            )
+        return values
+
+    def _check_contract(self, contract_id, access_token=None):
+        try:
+            return self._document_check_access("customer.contract", contract_id, access_token=access_token)
+        except (AccessError, MissingError):
+            raise NotFound()
+
+    def _check_acceptance(self, acceptance_id, access_token=None):
+        try:
+            return self._document_check_access(
+                "customer.contract.acceptance", acceptance_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            raise NotFound()
+
+    # ------------------------------------------------------------
+    # CONTRACTS
+    # ------------------------------------------------------------
+
+    @http.route(["/my/contracts", "/my/contracts/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_contracts(self, page=1, sortby=None, **kw):
+        if not self._contracts_allowed():
+            raise Forbidden()
+        Contract = request.env["customer.contract"]
+        domain = self._prepare_contracts_domain(request.env.user.partner_id)
+        sortings = self._get_contracts_searchbar_sortings()
+        sortby = sortby if sortby in sortings else "date"
+        pager = portal_pager(
+            url="/my/contracts",
+            url_args={"sortby": sortby},
+            total=Contract.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        contracts = Contract.search(
+            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+        )
+        request.session["my_contracts_history"] = contracts.ids[:100]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "contracts": contracts,
+                "page_name": "contract",
+                "pager": pager,
+                "default_url": "/my/contracts",
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+            }
+        )
+        return request.render("contract_expiry.portal_my_contracts", values)
+
+    @http.route("/my/contracts/<int:contract_id>", type="http", auth="public", website=True)
+    def portal_my_contract(self, contract_id, access_token=None, report_type=None, download=False, **kw):
+        contract_sudo = self._check_contract(contract_id, access_token)
+        if report_type in ("html", "pdf", "text"):
+            report = (
+                "contract_expiry.action_report_software_licence"
+                if kw.get("licence") and contract_sudo.kind == "software"
+                else "contract_expiry.action_report_contract"
+            )
+            return self._show_report(contract_sudo, report_type, report, download=download)
+        values = self._get_page_view_values(
+            contract_sudo,
+            access_token,
+            {"contract": contract_sudo, "page_name": "contract", "message": kw.get("message")},
+            "my_contracts_history",
+            False,
+            **kw,
+        )
+        return request.render("contract_expiry.portal_contract_page", values)
+
+    @http.route("/my/contracts/<int:contract_id>/sign", type="jsonrpc", auth="public", website=True)
+    def portal_contract_sign(self, contract_id, access_token=None, name=None, signature=None):
+        # The signature widget posts to the page's URL: the token comes in its query string.
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            contract_sudo = self._document_check_access(
+                "customer.contract", contract_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return {"error": request.env._("Invalid document.")}
+        return contract_sudo._portal_sign(name, signature, ip=request.httprequest.remote_addr)
+
+    @http.route(
+        "/my/contracts/<int:contract_id>/documents/<int:attachment_id>",
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_contract_document(self, contract_id, attachment_id, access_token=None, **kw):
+        contract_sudo = self._check_contract(contract_id, access_token)
+        attachment = contract_sudo._portal_documents().filtered(lambda att: att.id == attachment_id)
+        if not attachment:
+            raise NotFound()
+        return request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
+
+    # ------------------------------------------------------------
+    # ACCEPTANCE REPORTS
+    # ------------------------------------------------------------
+
+    @http.route("/my/acceptances/<int:acceptance_id>", type="http", auth="public", website=True)
+    def portal_my_acceptance(self, acceptance_id, access_token=None, report_type=None, download=False, **kw):
+        acceptance_sudo = self._check_acceptance(acceptance_id, access_token)
+        if report_type in ("html", "pdf", "text"):
+            return self._show_report(
+                acceptance_sudo,
+                report_type,
+                "contract_expiry.action_report_contract_acceptance",
+                download=download,
+            )
+        values = self._get_page_view_values(
+            acceptance_sudo,
+            access_token,
+            {"acceptance": acceptance_sudo, "page_name": "acceptance", "message": kw.get("message")},
+            "my_acceptances_history",
+            False,
+            **kw,
+        )
+        return request.render("contract_expiry.portal_acceptance_page", values)
+
+    @http.route("/my/acceptances/<int:acceptance_id>/sign", type="jsonrpc", auth="public", website=True)
+    def portal_acceptance_sign(self, acceptance_id, access_token=None, name=None, signature=None):
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            acceptance_sudo = self._document_check_access(
+                "customer.contract.acceptance", acceptance_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return {"error": request.env._("Invalid document.")}
+        return acceptance_sudo._portal_sign(name, signature, ip=request.httprequest.remote_addr)

@@ -1,0 +1,637 @@
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
+
+BILLING_STEPS = {"monthly": 1, "quarterly": 3, "yearly": 12}
+# Contracts handled per transaction by the crons: one commit per batch.
+CRON_BATCH_SIZE = 200
+
+
+class CustomerContract(models.Model):
+    _name = "customer.contract"
+    _description = "Customer contract"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "signed.document.mixin"]
+    _order = "start_date desc, id desc"
+
+    _signed_fields = (
+        "title",
+        "partner_id",
+        "start_date",
+        "expiry_date",
+        "amount",
+        "billing_period",
+        "line_ids",
+    )
+    _signed_report = "contract_expiry.action_report_contract"
+
+    # ------------------------------------------------------------
+    # FIELDS: identity
+    # ------------------------------------------------------------
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    title = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(
+        [
+            ("service", "Service"),
+            ("software", "Software assistance"),
+            ("hardware", "Hardware"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="service",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        tracking=True,
+        index=True,
+        help="The customer contact the contract is sent to for signature.",
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, index=True, string="Customer company"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    sale_order_id = fields.Many2one("sale.order", string="Sale order", copy=False, index="btree_not_null")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("sent", "Sent for signature"),
+            ("signed", "Signed"),
+            ("accepted", "Accepted"),
+            ("expired", "Expired"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+
+    # ------------------------------------------------------------
+    # FIELDS: dates, amounts, billing
+    # ------------------------------------------------------------
+
+    start_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    expiry_date = fields.Date(tracking=True, index="btree_not_null")
+    line_ids = fields.One2many("customer.contract.line", "contract_id", string="Lines", copy=True)
+    amount = fields.Monetary(
+        compute="_compute_amount",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Sum of the lines; set it by hand on a contract without lines.",
+    )
+    payment_term_id = fields.Many2one(
+        "account.payment.term",
+        string="Payment terms",
+        compute="_compute_payment_term_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    billing_period = fields.Selection(
+        [("none", "None"), ("monthly", "Monthly"), ("quarterly", "Quarterly"), ("yearly", "Yearly")],
+        required=True,
+        default="none",
+        tracking=True,
+    )
+    next_billing_date = fields.Date(tracking=True, copy=False, index="btree_not_null")
+    invoice_ids = fields.One2many("account.move", "contract_id", string="Invoices")
+    invoice_count = fields.Integer(compute="_compute_invoice_count")
+    allowed_product_ids = fields.Many2many(
+        "product.product",
+        compute="_compute_allowed_product_ids",
+        help="Services sold to this customer on its confirmed sale orders: offered on the lines.",
+    )
+
+    # ------------------------------------------------------------
+    # FIELDS: documents, expiry alert, acceptance
+    # ------------------------------------------------------------
+
+    document_ids = fields.Many2many(
+        "ir.attachment",
+        "customer_contract_document_rel",
+        "contract_id",
+        "attachment_id",
+        string="Documents",
+        help="Files of the contract (annexes, technical sheets), also shown to the customer in the portal.",
+    )
+    alert_months = fields.Integer(
+        string="Alert months before expiry",
+        help="Overrides the company's setting for this contract; 0 uses the company's setting.",
+    )
+    alert_date = fields.Date(compute="_compute_alert_date", store=True, index="btree_not_null")
+    alert_sent = fields.Boolean(
+        string="Expiry alert sent",
+        copy=False,
+        readonly=True,
+        help="Set when the expiry alert is sent; cleared when the expiry date or the offset changes.",
+    )
+    work_done_on = fields.Date(string="Work done on", copy=False, readonly=True, tracking=True)
+    acceptance_ids = fields.One2many(
+        "customer.contract.acceptance", "contract_id", string="Acceptance reports"
+    )
+    acceptance_count = fields.Integer(compute="_compute_acceptance_count")
+
+    _alert_months_positive = models.Constraint(
+        "CHECK(alert_months >= 0)", "The expiry alert offset cannot be negative."
+    )
+    _alert_pending_idx = models.Index("(alert_date) WHERE alert_sent IS NOT TRUE")
+
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
+    @api.depends("line_ids.price_subtotal")
+    def _compute_amount(self):
+        for contract in self:
+            contract.amount = (
+                sum(contract.line_ids.mapped("price_subtotal")) if contract.line_ids else contract.amount
+            )
+
+    @api.depends("partner_id")
+    def _compute_payment_term_id(self):
+        for contract in self:
+            contract.payment_term_id = (
+                contract.partner_id.property_payment_term_id or contract.payment_term_id
+            )
+
+    @api.depends("expiry_date", "alert_months", "company_id.contract_alert_months")
+    def _compute_alert_date(self):
+        for contract in self:
+            months = contract.alert_months or contract.company_id.contract_alert_months
+            contract.alert_date = contract.expiry_date and contract.expiry_date - relativedelta(months=months)
+
+    def _compute_invoice_count(self):
+        counts = dict(
+            self.env["account.move"]._read_group(
+                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+            )
+        )
+        for contract in self:
+            contract.invoice_count = counts.get(contract, 0)
+
+    def _compute_acceptance_count(self):
+        counts = dict(
+            self.env["customer.contract.acceptance"]._read_group(
+                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+            )
+        )
+        for contract in self:
+            contract.acceptance_count = counts.get(contract, 0)
+
+    @api.depends("commercial_partner_id")
+    def _compute_allowed_product_ids(self):
+        partners = self.commercial_partner_id
+        groups = self.env["sale.order.line"]._read_group(
+            [
+                ("order_partner_id", "child_of", partners.ids),
+                ("state", "=", "sale"),
+                ("product_id.type", "=", "service"),
+            ],
+            ["order_partner_id"],
+            ["product_id:array_agg"],
+        )
+        by_partner = {}
+        for partner, product_ids in groups:
+            by_partner.setdefault(partner.commercial_partner_id, set()).update(product_ids)
+        for contract in self:
+            contract.allowed_product_ids = list(by_partner.get(contract.commercial_partner_id, ()))
+
+    def _compute_access_url(self):
+        for contract in self:
+            contract.access_url = f"/my/contracts/{contract.id}"
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("start_date", "expiry_date")
+    def _check_dates(self):
+        for contract in self:
+            if contract.expiry_date and contract.expiry_date < contract.start_date:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s: the expiry date cannot be before the start date.",
+                        contract=contract.display_name,
+                    )
+                )
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for contract in self:
+            if contract.amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s: the amount cannot be negative.",
+                        contract=contract.display_name,
+                    )
+                )
+
+    @api.constrains("billing_period", "next_billing_date")
+    def _check_next_billing_date(self):
+        for contract in self:
+            if contract.billing_period != "none" and not contract.next_billing_date:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s is billed periodically: set its next billing date.",
+                        contract=contract.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = sequence.next_by_code("customer.contract") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"expiry_date", "alert_months"} & set(vals) and "alert_sent" not in vals:
+            # A new expiry date or offset re-arms the alert.
+            vals = dict(vals, alert_sent=False)
+        return super().write(vals)
+
+    @api.depends("name", "title")
+    def _compute_display_name(self):
+        for contract in self:
+            contract.display_name = f"{contract.name} - {contract.title}" if contract.title else contract.name
+
+    # ------------------------------------------------------------
+    # ACTIONS: state machine
+    # ------------------------------------------------------------
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda c: c.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for contract %(contract)s in state %(state)s.",
+                    action=action,
+                    contract=wrong[0].display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[wrong[0].state],
+                )
+            )
+
+    def action_send_for_signature(self):
+        """Open the composer with the e-mail that brings the customer to the contract's portal page."""
+        self.ensure_one()
+        self._check_state(("draft", "sent"), self.env._("Sending for signature"))
+        template = self.env.ref("contract_expiry.mail_template_contract_signature")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
+                "mark_contract_as_sent": True,
+            },
+        }
+
+    def _send_for_signature(self):
+        """Send the signature e-mail without the composer (tests, automations)."""
+        self._check_state(("draft", "sent"), self.env._("Sending for signature"))
+        template = self.env.ref("contract_expiry.mail_template_contract_signature")
+        for contract in self:
+            contract._portal_ensure_token()
+            contract.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        self.write({"state": "sent"})
+
+    def _message_post_after_hook(self, message, msg_vals):
+        if self.env.context.get("mark_contract_as_sent"):
+            self.filtered(lambda c: c.state == "draft").write({"state": "sent"})
+        return super()._message_post_after_hook(message, msg_vals)
+
+    def action_work_done(self):
+        """Record that the work is done and ask the administrative users to issue the acceptance report."""
+        self._check_state(("signed",), self.env._("Marking the work done"))
+        self.write({"work_done_on": fields.Date.context_today(self)})
+        admins = self.env.ref("contract_expiry.group_contract_admin").sudo().all_user_ids
+        activity_type = self.env.ref("contract_expiry.mail_activity_type_acceptance")
+        activities = []
+        for contract in self:
+            for user in admins:
+                activities.append(
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": contract.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "summary": self.env._("Issue the acceptance report"),
+                    }
+                )
+        self.env["mail.activity"].sudo().create(activities)
+        return True
+
+    def action_new_acceptance(self):
+        self.ensure_one()
+        if not self.work_done_on:
+            raise UserError(self.env._("Mark the work done before issuing the acceptance report."))
+        acceptance = self.env["customer.contract.acceptance"].create(
+            {"contract_id": self.id, "delivered_items": self._acceptance_default_items()}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": acceptance._name,
+            "res_id": acceptance.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _acceptance_default_items(self):
+        return "\n".join(f"{line.quantity:g} x {line.product_id.display_name}" for line in self.line_ids)
+
+    def _on_acceptance_signed(self):
+        self.filtered(lambda c: c.state == "signed").write({"state": "accepted"})
+        self.activity_feedback(["contract_expiry.mail_activity_type_acceptance"], only_automated=False)
+
+    def action_close(self):
+        self._check_state(("signed", "accepted", "expired"), self.env._("Closing"))
+        self.write({"state": "closed"})
+
+    def action_cancel(self):
+        self._check_state(("draft", "sent", "signed"), self.env._("Cancelling"))
+        self.write({"state": "cancelled"})
+
+    def action_draft(self):
+        self._check_state(("cancelled",), self.env._("Resetting to draft"))
+        self.action_new_revision()
+        self.write({"state": "draft"})
+
+    def action_preview(self):
+        """Open the contract's portal page as the customer sees it."""
+        self.ensure_one()
+        return {"type": "ir.actions.act_url", "target": "self", "url": self.get_portal_url()}
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {"default_move_type": "out_invoice", "create": False}
+        return action
+
+    def action_view_acceptances(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contract_expiry.customer_contract_acceptance_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {"default_contract_id": self.id}
+        return action
+
+    # ------------------------------------------------------------
+    # SIGNATURE (signed.document.mixin hooks)
+    # ------------------------------------------------------------
+
+    def _check_can_be_signed(self):
+        if self.state == "cancelled":
+            raise UserError(self.env._("This contract is cancelled: it cannot be signed."))
+        if self.state not in ("draft", "sent"):
+            raise UserError(self.env._("This contract has already been signed."))
+
+    def _on_signed(self):
+        self.write({"state": "signed"})
+        if self.user_id:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=self.user_id.id,
+                summary=self.env._("Contract signed by %(name)s", name=self.signed_by),
+            )
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.name.replace("/", "-")
+
+    def _portal_documents(self):
+        """Files the customer may download from the portal: documents and signed copies."""
+        self.ensure_one()
+        return self.document_ids | self.signed_pdf_id | self.acceptance_ids.signed_pdf_id
+
+    # ------------------------------------------------------------
+    # INVOICING
+    # ------------------------------------------------------------
+
+    def action_create_invoice(self):
+        """One click: a draft invoice with the contract's lines, customer and payment terms."""
+        self.ensure_one()
+        self._check_state(("signed", "accepted"), self.env._("Invoicing"))
+        invoice = self.env["account.move"].create(self._prepare_invoice_values())
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": invoice.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _prepare_invoice_values(self, period_date=None):
+        self.ensure_one()
+        lines = [Command.create(line._prepare_invoice_line_values()) for line in self.line_ids]
+        if not lines:
+            lines = [Command.create({"name": self.display_name, "quantity": 1.0, "price_unit": self.amount})]
+        return {
+            "move_type": "out_invoice",
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "invoice_payment_term_id": self.payment_term_id.id,
+            "invoice_origin": self.name,
+            "invoice_user_id": self.user_id.id,
+            "invoice_date": period_date,
+            "contract_id": self.id,
+            "contract_period_date": period_date,
+            "invoice_line_ids": lines,
+        }
+
+    @api.model
+    def _next_period_date(self, date, billing_period):
+        """The billing date after `date` for a period; a plain helper, testable without records."""
+        return date + relativedelta(months=BILLING_STEPS[billing_period])
+
+    @api.model
+    def _get_billing_domain(self, today=None):
+        today = today or fields.Date.context_today(self)
+        return [
+            ("state", "in", ("signed", "accepted")),
+            ("billing_period", "!=", "none"),
+            ("next_billing_date", "<=", today),
+        ]
+
+    @api.model
+    def _cron_bill_contracts(self, batch_size=CRON_BATCH_SIZE):
+        """Invoice the due periods of the contracts, a batch per transaction."""
+        domain = self._get_billing_domain()
+        failed = self.browse()
+        while True:
+            contracts = self.search(domain + [("id", "not in", failed.ids)], limit=batch_size, order="id")
+            if not contracts:
+                break
+            failed |= contracts._bill_due_periods()
+            remaining = self.search_count(domain + [("id", "not in", failed.ids)])
+            if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
+                break
+
+    def _bill_due_periods(self):
+        """Bill the current due period of each contract; returns the contracts that failed.
+
+        The invoice carries the period it bills (unique per contract) and the contract's next billing date
+        moves in the same transaction, so a second or interrupted run never bills a period twice.
+        """
+        billed = self._billed_periods()
+        todo = self.filtered(lambda c: (c.id, c.next_billing_date) not in billed)
+        # Periods already invoiced (an earlier run lost its date change): only move the date on.
+        (self - todo)._advance_billing_date()
+        try:
+            with self.env.cr.savepoint():
+                todo._create_period_invoices()
+            return self.browse()
+        except Exception:  # any error: fall back to one contract at a time
+            _logger.info("Batch billing failed, billing %s contracts one by one", len(todo))
+        failed = self.browse()
+        for contract in todo:
+            try:
+                with self.env.cr.savepoint():
+                    contract._create_period_invoices()
+            except Exception as error:  # logged on the contract, the others go on
+                failed |= contract
+                contract.message_post(
+                    body=self.env._("Periodic billing failed: %(error)s", error=str(error)),
+                )
+        return failed
+
+    def _billed_periods(self):
+        rows = self.env["account.move"].search_read(
+            [("contract_id", "in", self.ids), ("contract_period_date", "!=", False)],
+            ["contract_id", "contract_period_date"],
+            load=None,
+        )
+        return {(row["contract_id"], row["contract_period_date"]) for row in rows}
+
+    def _create_period_invoices(self):
+        if not self:
+            return self.env["account.move"]
+        invoices = self.env["account.move"].create(
+            [contract._prepare_invoice_values(contract.next_billing_date) for contract in self]
+        )
+        to_post = invoices.filtered(lambda inv: inv.company_id.contract_invoice_post)
+        if to_post:
+            to_post.action_post()
+        self._advance_billing_date()
+        self.env.flush_all()  # raise database errors inside the caller's savepoint
+        return invoices
+
+    def _advance_billing_date(self):
+        by_date = {}
+        for contract in self:
+            new_date = self._next_period_date(contract.next_billing_date, contract.billing_period)
+            by_date.setdefault(new_date, self.browse())
+            by_date[new_date] |= contract
+        for new_date, contracts in by_date.items():
+            contracts.write({"next_billing_date": new_date})
+
+    # ------------------------------------------------------------
+    # EXPIRY
+    # ------------------------------------------------------------
+
+    @api.model
+    def _get_expiry_alert_domain(self, today=None):
+        today = today or fields.Date.context_today(self)
+        return [
+            ("alert_sent", "=", False),
+            ("alert_date", "<=", today),
+            ("expiry_date", ">=", today),
+            ("state", "in", ("signed", "accepted")),
+        ]
+
+    @api.model
+    def _cron_expiry_alerts(self, batch_size=CRON_BATCH_SIZE):
+        """Mark the expired contracts, then send each due expiry alert once, a batch per transaction."""
+        today = fields.Date.context_today(self)
+        self.search([("state", "in", ("signed", "accepted")), ("expiry_date", "<", today)]).write(
+            {"state": "expired"}
+        )
+        domain = self._get_expiry_alert_domain(today)
+        while True:
+            contracts = self.search(domain, limit=batch_size, order="id")
+            if not contracts:
+                break
+            contracts._send_expiry_alerts()
+            remaining = self.search_count(domain)
+            if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
+                break
+
+    def _send_expiry_alerts(self):
+        """One e-mail per company listing its expiring contracts, one activity per contract."""
+        mails = []
+        for company, contracts in self.grouped("company_id").items():
+            values = contracts._prepare_expiry_mail_values(company)
+            if values:
+                mails.append(values)
+        self.env["mail.mail"].sudo().create(mails)
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [contract._prepare_expiry_activity_values(activity_type, model_id) for contract in self]
+        )
+        self.write({"alert_sent": True})
+
+    def _prepare_expiry_mail_values(self, company):
+        email_to = company._contract_alert_email()
+        if not email_to:
+            _logger.warning("No e-mail for the contract expiry alerts of %s", company.name)
+            return None
+        body = self.env["ir.qweb"]._render(
+            "contract_expiry.contract_expiry_alert_body", {"contracts": self, "company": company}
+        )
+        return {
+            "subject": self.env._(
+                "%(count)s contract(s) expiring soon - %(company)s", count=len(self), company=company.name
+            ),
+            "body_html": body,
+            "email_from": company.email_formatted or self.env.user.email_formatted,
+            "email_to": email_to,
+            "auto_delete": True,
+        }
+
+    def _prepare_expiry_activity_values(self, activity_type, model_id):
+        self.ensure_one()
+        return {
+            "res_model_id": model_id,
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "user_id": (self.user_id or self.env.user).id,
+            "date_deadline": self.expiry_date,
+            "summary": self.env._("Contract expiring on %(date)s", date=self.expiry_date),
+        }

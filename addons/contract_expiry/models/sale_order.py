@@ -1,0 +1,59 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    contract_ids = fields.One2many("customer.contract", "sale_order_id", string="Contracts")
+    contract_count = fields.Integer(compute="_compute_contract_count")
+
+    @api.depends("contract_ids")
+    def _compute_contract_count(self):
+        for order in self:
+            order.contract_count = len(order.contract_ids)
+
+    def action_create_contract(self):
+        """One click from a confirmed order to a draft contract with the order's lines."""
+        self.ensure_one()
+        if self.state != "sale":
+            raise UserError(self.env._("Only a confirmed sale order can become a contract."))
+        contract = self.env["customer.contract"].create(self._prepare_contract_values())
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": contract._name,
+            "res_id": contract.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _prepare_contract_values(self):
+        self.ensure_one()
+        lines = self.order_line.filtered(lambda line: line.product_id and not line.display_type)
+        return {
+            "title": self.client_order_ref or self.name,
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "user_id": self.user_id.id or self.env.user.id,
+            "sale_order_id": self.id,
+            "payment_term_id": self.payment_term_id.id,
+            "start_date": fields.Date.context_today(self),
+            "line_ids": [
+                Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "name": line.name,
+                        "quantity": line.product_uom_qty,
+                        "price_unit": line.price_unit,
+                    }
+                )
+                for line in lines
+            ],
+        }
+
+    def action_view_contracts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("contract_expiry.customer_contract_action")
+        action["domain"] = [("sale_order_id", "=", self.id)]
+        action["context"] = {"default_sale_order_id": self.id, "default_partner_id": self.partner_id.id}
+        return action

@@ -1,0 +1,215 @@
+import math
+from itertools import zip_longest
+
+from werkzeug.exceptions import Forbidden, NotFound
+
+from odoo import fields, http
+from odoo.addons.sale.controllers.portal import CustomerPortal
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.http import request
+
+
+class CrmOrdersPortal(CustomerPortal):
+    """Orders started by the customer: request form, and changes asked on a quotation."""
+
+    # ------------------------------------------------------------
+    # ACCESS
+    # ------------------------------------------------------------
+
+    def _crm_portal_can_order(self):
+        """Only portal users whose contact has reserved-area access may start orders."""
+        user = request.env.user
+        return user._is_portal() and user.partner_id.sudo()._portal_has_access()
+
+    def _crm_portal_own_order(self, order_id):
+        """The order (sudo) of the current portal user's own company, else 404."""
+        order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
+        if not order_sudo or order_sudo.partner_id.commercial_partner_id != (
+            request.env.user.partner_id.commercial_partner_id
+        ):
+            raise NotFound()
+        return order_sudo
+
+    def _crm_portal_opportunity(self, opportunity_id):
+        """The opportunity (sudo) a request comes from: only one of the user's own company."""
+        if not opportunity_id:
+            return request.env["crm.lead"].sudo()
+        try:
+            opportunity_id = int(opportunity_id)
+        except ValueError as error:
+            raise NotFound() from error
+        customer = request.env.user.partner_id.commercial_partner_id
+        opportunity = (
+            request.env["crm.lead"]
+            .sudo()
+            .search([("id", "=", opportunity_id), ("partner_id", "child_of", customer.id)], limit=1)
+        )
+        if not opportunity:
+            raise NotFound()
+        return opportunity
+
+    # ------------------------------------------------------------
+    # LISTS AND ORDER PAGE
+    # ------------------------------------------------------------
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["crm_portal_can_order"] = self._crm_portal_can_order()
+        return values
+
+    def _prepare_orders_domain(self, partner):
+        domain = super()._prepare_orders_domain(partner)
+        if not self._crm_portal_can_order():
+            return domain
+        # the customer follows their requests in their orders from the start
+        requests = [
+            ("partner_id", "child_of", [partner.commercial_partner_id.id]),
+            ("crm_portal_request", "=", True),
+            ("state", "in", ("draft", "sent")),
+        ]
+        return Domain.OR([domain, requests])
+
+    @http.route()
+    def portal_order_page(
+        self, order_id, report_type=None, access_token=None, message=False, download=False, **kw
+    ):
+        if request.env.user._is_portal():
+            order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
+            if order_sudo.crm_portal_request and not (
+                self._crm_portal_can_order()
+                and order_sudo.partner_id.commercial_partner_id
+                == request.env.user.partner_id.commercial_partner_id
+            ):
+                raise NotFound()
+        return super().portal_order_page(
+            order_id,
+            report_type=report_type,
+            access_token=access_token,
+            message=message,
+            download=download,
+            **kw,
+        )
+
+    def _get_page_view_values(
+        self, document, access_token, values, session_history, no_breadcrumbs, **kwargs
+    ):
+        values = super()._get_page_view_values(
+            document, access_token, values, session_history, no_breadcrumbs, **kwargs
+        )
+        if document._name == "sale.order":
+            values["crm_portal_can_order"] = (
+                self._crm_portal_can_order()
+                and document.partner_id.commercial_partner_id
+                == request.env.user.partner_id.commercial_partner_id
+            )
+        return values
+
+    # ------------------------------------------------------------
+    # ASK FOR CHANGES
+    # ------------------------------------------------------------
+
+    @http.route("/my/orders/<int:order_id>/changes", type="http", auth="user", methods=["POST"], website=True)
+    def portal_order_ask_changes(self, order_id, message="", **kwargs):
+        if not self._crm_portal_can_order():
+            raise Forbidden()
+        order_sudo = self._crm_portal_own_order(order_id)
+        try:
+            with request.env.cr.savepoint():
+                order_sudo._crm_portal_ask_changes(request.env.user.partner_id, message)
+        except ValidationError:
+            return request.redirect(order_sudo.get_portal_url(query_string="&message=changes_empty"))
+        except UserError:
+            return request.redirect(order_sudo.get_portal_url(query_string="&message=changes_refused"))
+        return request.redirect(order_sudo.get_portal_url(query_string="&message=changes_sent"))
+
+    # ------------------------------------------------------------
+    # REQUEST FORM
+    # ------------------------------------------------------------
+
+    @http.route("/my/orders/request", type="http", auth="user", methods=["GET", "POST"], website=True)
+    def portal_order_request(self, opportunity_id=None, text="", wished_date="", **kwargs):
+        if not self._crm_portal_can_order():
+            raise Forbidden()
+        opportunity = self._crm_portal_opportunity(opportunity_id)
+        form = request.httprequest.form
+        raw_lines = [
+            (product.strip(), quantity.strip())
+            for product, quantity in zip_longest(
+                form.getlist("product_id"), form.getlist("quantity"), fillvalue=""
+            )
+            if product.strip() or quantity.strip()
+        ]
+        values = self._prepare_crm_portal_request_values(opportunity, raw_lines, text, wished_date)
+        if request.httprequest.method != "POST":
+            return request.render("crm_orders_ext.portal_order_request", values)
+        SaleOrder = request.env["sale.order"].sudo()
+        max_bytes = SaleOrder._crm_portal_max_file_bytes()
+        # one byte over the limit is enough to refuse a file without reading all of it
+        files = [
+            (f.filename, f.read(max_bytes + 1))
+            for f in request.httprequest.files.getlist("files")
+            if f.filename
+        ]
+        try:
+            with request.env.cr.savepoint():
+                order_sudo = SaleOrder._crm_portal_create_request(
+                    request.env.user.partner_id,
+                    self._crm_portal_parse_lines(raw_lines),
+                    text=text,
+                    wished_date=self._crm_portal_parse_date(wished_date),
+                    files=files,
+                    opportunity=opportunity,
+                )
+        except (UserError, ValidationError) as error:
+            values["error"] = error.args[0]
+            return request.render("crm_orders_ext.portal_order_request", values, status=400)
+        return request.redirect(order_sudo.get_portal_url(query_string="&message=request_sent"))
+
+    def _prepare_crm_portal_request_values(self, opportunity, raw_lines, text, wished_date):
+        values = self._prepare_portal_layout_values()
+        SaleOrder = request.env["sale.order"].sudo()
+        values.update(
+            {
+                "page_name": "order_request",
+                "opportunity": opportunity,
+                "products": request.env["product.product"]
+                .sudo()
+                .search(SaleOrder._crm_portal_orderable_domain()),
+                # the lines typed so far and at least one empty line to add another
+                "lines": raw_lines + [("", "")] * max(3 - len(raw_lines), 1),
+                "text": text,
+                "wished_date": wished_date,
+                "today": fields.Date.context_today(SaleOrder).isoformat(),
+                "max_mb": round(SaleOrder._crm_portal_max_file_bytes() / 1024 / 1024, 1),
+            }
+        )
+        return values
+
+    def _crm_portal_parse_lines(self, raw_lines):
+        lines = []
+        for product, quantity in raw_lines:
+            if not product:
+                raise ValidationError(request.env._("Choose the product of each quantity."))
+            try:
+                product_id = int(product)
+            except ValueError as error:
+                raise ValidationError(
+                    request.env._("One of the products cannot be ordered from the portal.")
+                ) from error
+            try:
+                quantity = float(quantity.replace(",", "."))
+            except ValueError:
+                quantity = math.nan
+            if not math.isfinite(quantity):
+                raise ValidationError(request.env._("Give a quantity for each product."))
+            lines.append((product_id, quantity))
+        return lines
+
+    def _crm_portal_parse_date(self, value):
+        if not value:
+            return None
+        try:
+            return fields.Date.to_date(value)
+        except ValueError as error:
+            raise ValidationError(request.env._("The wished date is not a valid date.")) from error
