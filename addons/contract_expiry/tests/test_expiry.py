@@ -88,11 +88,13 @@ class TestExpiryAlerts(ContractCase):
         self._running(5, expiry_date=expiry)._send_expiry_alerts()  # warm the caches
         Contract = self.env["customer.contract"]
         # The cron hands each batch over as a fresh search result: browse the same way.
-        small = Contract.browse(self._running(10, expiry_date=expiry)[:5].ids)
+        small = Contract.browse(self._running(5, expiry_date=expiry).ids)
         self.env.invalidate_all()
-        queries = self._count_queries(small._send_expiry_alerts)
-        large = Contract.browse(self._running(200, expiry_date=expiry)[:5].ids)
+        queries_small = self._count_queries(small._send_expiry_alerts)
+        large = Contract.browse(self._running(50, expiry_date=expiry).ids)
         self.env.invalidate_all()
-        with self.assertQueryCount(queries):
-            large._send_expiry_alerts()
+        queries_large = self._count_queries(large._send_expiry_alerts)
+        # Ten times the contracts in one batch: per-contract work would add dozens of queries; what
+        # happens once per transaction (bus notifications, cached defaults) may vary by one or two.
+        self.assertLessEqual(queries_large, queries_small + 2, (queries_small, queries_large))
         self.assertTrue(all(large.mapped("alert_sent")))
