@@ -14,10 +14,14 @@ class SaleOrder(models.Model):
             order.contract_count = len(order.contract_ids)
 
     def action_create_contract(self):
-        """One click from a confirmed order to a draft contract with the order's lines."""
+        """One click from an offer or a confirmed order to a draft contract with its lines.
+
+        From an offer the contract comes first ("table offer"): the offer stays as it is and can still be
+        confirmed into an order later.
+        """
         self.ensure_one()
-        if self.state != "sale":
-            raise UserError(self.env._("Only a confirmed sale order can become a contract."))
+        if self.state == "cancel":
+            raise UserError(self.env._("A cancelled quotation cannot become a contract."))
         contract = self.env["customer.contract"].create(self._prepare_contract_values())
         return {
             "type": "ir.actions.act_window",

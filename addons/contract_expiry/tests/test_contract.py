@@ -152,10 +152,34 @@ class TestContract(ContractCase):
         self.assertEqual(invoice.amount_untaxed, 12 * 80.0 + 900.0)
         self.assertEqual(contract.invoice_count, 1)
 
-    def test_order_must_be_confirmed(self):
+    def test_offer_straight_to_contract(self):
+        offer = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "order_line": [
+                    Command.create({"product_id": self.service.id, "product_uom_qty": 3, "price_unit": 70})
+                ],
+            }
+        )
+        action = offer.with_user(self.salesman).action_create_contract()
+        contract = self.env["customer.contract"].browse(action["res_id"])
+        self.assertEqual(offer.state, "draft", "the offer does not go through the order")
+        self.assertEqual(contract.sale_order_id, offer)
+        self.assertEqual(
+            contract.line_ids.mapped(lambda line: (line.product_id, line.quantity, line.price_unit)),
+            [(self.service, 3.0, 70.0)],
+        )
+        offer.action_confirm()  # the order can still follow later
+        self.assertEqual(offer.state, "sale")
+        self.assertEqual(offer.contract_ids, contract)
+
+    def test_cancelled_quotation_cannot_become_a_contract(self):
         order = self.env["sale.order"].create({"partner_id": self.customer_a.id})
+        order._action_cancel()
+        contracts = self.env["customer.contract"].search_count([])
         with self.assertRaises(UserError):
             order.action_create_contract()
+        self.assertEqual(self.env["customer.contract"].search_count([]), contracts)
 
     def test_payment_terms_follow_the_customer(self):
         term = self.env.ref("account.account_payment_term_30days")
