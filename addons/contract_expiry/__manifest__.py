@@ -27,6 +27,11 @@
         "views/contract_portal_templates.xml",
         "views/menu.xml",
     ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/product_product_demo.xml",
+        "demo/customer_contract_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "contract_expiry/static/tests/tours/*.js",

@@ -25,6 +25,12 @@
         "wizards/field_intervention_sign_wizard_views.xml",
         "views/menu.xml",
     ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/field_plant_demo.xml",
+        "demo/field_intervention_demo.xml",
+        "demo/field_check_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "field_interventions/static/tests/tours/*.js",

@@ -1,7 +1,7 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.customer_portal_events.controllers.signed_document import SignedDocumentPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -9,7 +9,7 @@ from odoo.http import request
 CONTRACT_FLAG = "portal_contracts_access"
 
 
-class ContractPortal(CustomerPortal):
+class ContractPortal(SignedDocumentPortal):
     # ------------------------------------------------------------
     # HOOKS
     # ------------------------------------------------------------
@@ -114,15 +114,7 @@ class ContractPortal(CustomerPortal):
 
     @http.route("/my/contracts/<int:contract_id>/sign", type="jsonrpc", auth="public", website=True)
     def portal_contract_sign(self, contract_id, access_token=None, name=None, signature=None):
-        # The signature widget posts to the page's URL: the token comes in its query string.
-        access_token = access_token or request.httprequest.args.get("access_token")
-        try:
-            contract_sudo = self._document_check_access(
-                "customer.contract", contract_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
-            return {"error": request.env._("Invalid document.")}
-        return contract_sudo._portal_sign(name, signature, ip=request.httprequest.remote_addr)
+        return self._portal_sign_document("customer.contract", contract_id, access_token, name, signature)
 
     @http.route(
         "/my/contracts/<int:contract_id>/documents/<int:attachment_id>",
@@ -163,11 +155,6 @@ class ContractPortal(CustomerPortal):
 
     @http.route("/my/acceptances/<int:acceptance_id>/sign", type="jsonrpc", auth="public", website=True)
     def portal_acceptance_sign(self, acceptance_id, access_token=None, name=None, signature=None):
-        access_token = access_token or request.httprequest.args.get("access_token")
-        try:
-            acceptance_sudo = self._document_check_access(
-                "customer.contract.acceptance", acceptance_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
-            return {"error": request.env._("Invalid document.")}
-        return acceptance_sudo._portal_sign(name, signature, ip=request.httprequest.remote_addr)
+        return self._portal_sign_document(
+            "customer.contract.acceptance", acceptance_id, access_token, name, signature
+        )

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 import pytz
 
 from odoo import fields, http
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.customer_portal_events.controllers.signed_document import SignedDocumentPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -15,7 +15,7 @@ REPORT_REF = "field_interventions.action_report_field_intervention"
 PAGE_SIZE = 20
 
 
-class InterventionPortal(CustomerPortal):
+class InterventionPortal(SignedDocumentPortal):
     # ------------------------------------------------------------
     # HOOKS
     # ------------------------------------------------------------
@@ -209,12 +209,14 @@ class InterventionPortal(CustomerPortal):
 
     @http.route("/my/interventions/<int:intervention_id>/sign", type="jsonrpc", auth="public", website=True)
     def portal_intervention_sign(self, intervention_id, access_token=None, name=None, signature=None):
-        access_token = access_token or request.httprequest.args.get("access_token")
-        try:
-            intervention_sudo = self._document_check_access(MODEL, intervention_id, access_token=access_token)
-        except (AccessError, MissingError):
-            return {"error": request.env._("This link is not valid for this intervention.")}
-        return intervention_sudo._portal_sign(name, signature, ip=request.httprequest.remote_addr)
+        return self._portal_sign_document(
+            MODEL,
+            intervention_id,
+            access_token,
+            name,
+            signature,
+            invalid_message=request.env._("This link is not valid for this intervention."),
+        )
 
     @http.route(
         "/my/interventions/<int:intervention_id>/attachments/<int:attachment_id>",
