@@ -41,6 +41,13 @@ ensure_debs() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# pip install into Odoo's Python, every package already there kept at its version (Odoo's pins).
+pip_keep_pins() {
+    mkdir -p "$LOCAL"
+    "$PYTHON" -m pip freeze --exclude-editable > "$LOCAL/constraints.txt"
+    "$PYTHON" -m pip install -q -c "$LOCAL/constraints.txt" "$@"
+}
+
 # PostgreSQL refuses to run as root: the cluster then belongs to the 'postgres' system user.
 _pg() {
     if [ "$(id -u)" -eq 0 ]; then

@@ -32,7 +32,9 @@ class SaleOrder(models.Model):
         "sale.order", string="First version", readonly=True, copy=False, index="btree_not_null"
     )
     crm_version_count = fields.Integer(compute="_compute_crm_version_count", string="Versions")
-    crm_payment_count = fields.Integer(compute="_compute_crm_payment_count", string="Payments")
+    crm_payment_count = fields.Integer(
+        compute="_compute_crm_payment_count", string="Payments", groups="account.group_account_invoice"
+    )
     crm_onboarding_item_ids = fields.One2many("crm.onboarding.item", "order_id", string="Onboarding forms")
     crm_onboarding_missing_count = fields.Integer(
         compute="_compute_crm_onboarding_missing_count", string="Missing forms"

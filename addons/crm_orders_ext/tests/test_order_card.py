@@ -142,3 +142,10 @@ class TestOrderCard(CrmOrdersCommon):
         action = self.order.action_crm_view_payments()
         self.assertEqual(self.env["account.payment"].search(action["domain"]).amount, 200)
         self.assertEqual(self.order.crm_version_count, 0)
+
+    def test_salesman_without_invoicing_rights_reads_the_order(self):
+        # The payments button reads payment data: a plain salesperson must still open the order.
+        self.assertFalse(self.salesman.has_group("account.group_account_invoice"))
+        values = self.order.with_user(self.salesman).read()[0]
+        self.assertNotIn("crm_payment_count", values)
+        self.assertEqual(values["name"], self.order.name)
