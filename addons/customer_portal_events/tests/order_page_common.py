@@ -32,3 +32,11 @@ class OrderPageCase(PortalCustomersCase, HttpCase):
         if access_token:
             data["access_token"] = access_token
         return self.url_open(f"{self.order_url}/events", data=data, files=files or {}, allow_redirects=False)
+
+    def _order_page_queries(self):
+        """Queries of one warm request of the order page, and the response."""
+        self.url_open(self.order_url)  # warm the caches
+        start = self.cr.sql_log_count
+        response = self.url_open(self.order_url)
+        self.assertEqual(response.status_code, 200)
+        return self.cr.sql_log_count - start, response

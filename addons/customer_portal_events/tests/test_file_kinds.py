@@ -247,18 +247,11 @@ class TestFileKindsPortal(OrderPageCase):
                     self.portal_user_a.partner_id, "", [(f"f{i}.pdf", b"x")], file_kind_id=kinds[i % 3].id
                 )
 
-        def page_queries():
-            self.url_open(self.order_url)  # warm the caches
-            start = self.cr.sql_log_count
-            response = self.url_open(self.order_url)
-            self.assertEqual(response.status_code, 200)
-            return self.cr.sql_log_count - start, response
-
         self.authenticate("portal_a", "portal_a")
         add_files(3)
-        few, _response = page_queries()
+        few, _response = self._order_page_queries()
         add_files(30)
-        many, response = page_queries()
+        many, response = self._order_page_queries()
         self.assertEqual(few, many, "the files section costs the same queries with 3 and 33 files")
         self.assertEqual(response.text.count('class="o_order_files_group '), 3)
         self.assertEqual(response.text.count('class="o_order_file '), 33)

@@ -124,18 +124,11 @@ class TestOrderEvents(OrderPageCase):
                 ]
             )
 
-        def page_queries():
-            self.url_open(self.order_url)  # warm the caches
-            start = self.cr.sql_log_count
-            response = self.url_open(self.order_url)
-            self.assertEqual(response.status_code, 200)
-            return self.cr.sql_log_count - start, response
-
         self.authenticate("portal_a", "portal_a")
         add_events(10)
-        few, _response = page_queries()
+        few, _response = self._order_page_queries()
         add_events(990)
-        many, response = page_queries()
+        many, response = self._order_page_queries()
         self.assertEqual(few, many, "the page costs the same queries with 10 and 1,000 events")
         self.assertEqual(response.text.count('class="o_order_event '), 20, "one page of events")
         self.assertIn("Older events", response.text)
