@@ -6,7 +6,26 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 PGDATA="$LOCAL/pgdata"
 PGSOCK="$LOCAL/pgsock"
-PGPORT="${SUITE_PGPORT:-54329}"
+# The cluster's port: SUITE_PGPORT, else the one this checkout's cluster was created with, else 54329 when
+# free, else a free port nearby (another checkout's cluster may hold 54329).
+_pick_pgport() {
+    if [ -n "${SUITE_PGPORT:-}" ]; then echo "$SUITE_PGPORT"
+    elif [ -f "$LOCAL/pgport" ]; then cat "$LOCAL/pgport"
+    elif [ -f "$PGDATA/PG_VERSION" ]; then echo 54329
+    else
+        "${PYTHON:-python3}" -c '
+import socket
+for port in [54329, *range(54340, 54400)]:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break'
+    fi
+}
+PGPORT="$(_pick_pgport)"
 PGBIN="/usr/lib/postgresql/15/bin"
 PYTHON="${PYTHON:-python3}"
 RUNUSER="$(command -v runuser || echo /usr/sbin/runuser)"
@@ -80,6 +99,7 @@ pg_start() {
         local pwfile; pwfile="$(mktemp)"; echo odoo > "$pwfile"; chmod 644 "$pwfile"
         _pg "$PGBIN/initdb" -D "$PGDATA" -U odoo --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
         rm -f "$pwfile"
+        echo "$PGPORT" > "$LOCAL/pgport"
     fi
     if ! pg_running; then
         say "Starting PostgreSQL on 127.0.0.1:$PGPORT"
