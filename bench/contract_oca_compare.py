@@ -2,17 +2,20 @@
 
 Downloads odoo-addon-contract 19.0 from PyPI with `pip download --no-deps` into a temporary folder
 (nothing is installed into Python), creates the database with both addons (the OCA one through a
-temporary addons path), creates the same N monthly contracts (one line) in each addon, bills them into
-draft invoices with each addon's own cron method, one run each, and prints time and queries per contract
-and the ratio. The database is dropped at the end (--keep-db keeps it).
+temporary addons path), creates the same N monthly contracts (one line, one customer each) in each
+addon, then bills them into draft invoices with each addon's own cron method in several rounds. Each
+round starts from a fresh copy of that database (so both always bill the same contracts from the same
+state) and alternates which addon goes first; the figures printed are each round's and the median. The
+databases are dropped at the end (--keep-db keeps the original).
 
 Usage (from the project root):
-    python3 bench/contract_oca_compare.py [--contracts 1000] [--db contract_bench_oca] [--keep-db]
+    python3 bench/contract_oca_compare.py [--contracts 1000] [--rounds 3] [--db NAME] [--keep-db]
 """
 
 import argparse
 import glob
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -77,14 +80,17 @@ def setup_data(env, count):
         # A database without accounting localisation: load the generic chart, as the setup wizard does.
         env["account.chart.template"].try_loading("generic_coa", env.company, install_demo=False)
     today = fields.Date.context_today(env["res.partner"])
-    partner = env["res.partner"].create({"name": "Bench customer", "is_company": True})
+    # One customer per contract, as a service company's contracts are spread over its customers.
+    partners = env["res.partner"].create(
+        [{"name": f"Bench customer {i}", "is_company": True} for i in range(count)]
+    )
     product = env["product.product"].create({"name": "Bench service", "type": "service", "list_price": 30.0})
     line = {"product_id": product.id, "name": "Monthly assistance", "quantity": 1, "price_unit": 30.0}
     env["contract.contract"].create(
         [
             {
                 "name": f"OCA bench {i}",
-                "partner_id": partner.id,
+                "partner_id": partners[i].id,
                 "line_recurrence": False,
                 "recurring_rule_type": "monthly",
                 "recurring_interval": 1,
@@ -98,7 +104,7 @@ def setup_data(env, count):
         [
             {
                 "title": f"Our bench {i}",
-                "partner_id": partner.id,
+                "partner_id": partners[i].id,
                 "state": "signed",
                 "billing_period": "monthly",
                 "next_billing_date": today,
@@ -123,9 +129,37 @@ def run(registry, method):
     return elapsed, queries
 
 
+RUNS = {
+    "OCA contract": lambda env: env["contract.contract"].cron_recurring_create_invoice(),
+    "ours": lambda env: env["customer.contract"]._cron_bill_contracts(),
+}
+
+
+def bill_round(db, number):
+    """Bill all contracts with both addons in a copy of `db`: {label: (seconds, queries, invoices)}."""
+    copy = f"{db}_round{number}"
+    odoo.service.db.exp_duplicate_database(db, copy)
+    try:
+        registry = odoo.modules.registry.Registry(copy)
+        labels = list(RUNS) if number % 2 == 0 else list(reversed(RUNS))
+        results = {label: run(registry, RUNS[label]) for label in labels}
+        with registry.cursor() as cr:
+            Move = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)["account.move"]
+            counts = {
+                "OCA contract": Move.search_count(
+                    [("contract_id", "=", False), ("move_type", "=", "out_invoice")]
+                ),
+                "ours": Move.search_count([("contract_id", "!=", False)]),
+            }
+        return {label: (*results[label], counts[label]) for label in RUNS}
+    finally:
+        odoo.service.db.exp_drop(copy)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--contracts", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--db", default="contract_bench_oca")
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
@@ -134,34 +168,43 @@ def main():
         oca_path, wheel = fetch_oca_contract(folder)
         addons_path = f"addons,{oca_path}"
         out(f"OCA contract: {wheel}; creating database {args.db}")
+        config.parse_config(["-c", "odoo.conf", f"--addons-path={addons_path}", "--log-level=warn"])
+        # In this process only: the database manager refuses to copy and drop otherwise, and sees only the
+        # configuration's database when one is set.
+        config["list_db"] = True
+        config["db_name"] = []
+        odoo.service.db.exp_drop(args.db)  # a database kept by an earlier run would hold twice the contracts
         try:
             create_database(args.db, addons_path)
-            config.parse_config(["-c", "odoo.conf", f"--addons-path={addons_path}", "--log-level=warn"])
-            config["db_name"] = args.db
             registry = odoo.modules.registry.Registry(args.db)
             with registry.cursor() as cr:
                 setup_data(odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT), args.contracts)
-            oca, oca_q = run(registry, lambda env: env["contract.contract"].cron_recurring_create_invoice())
-            ours, ours_q = run(registry, lambda env: env["customer.contract"]._cron_bill_contracts())
-            with registry.cursor() as cr:
-                env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
-                Move = env["account.move"]
-                oca_count = Move.search_count(
-                    [("contract_id", "=", False), ("move_type", "=", "out_invoice")]
-                )
-                ours_count = Move.search_count([("contract_id", "!=", False)])
+            odoo.modules.registry.Registry.delete(args.db)
             n = args.contracts
-            out(f"billing {n} monthly contracts into draft invoices (one run each):")
-            for label, seconds, queries, count in (
-                ("OCA contract", oca, oca_q, oca_count),
-                ("ours        ", ours, ours_q, ours_count),
-            ):
-                per = f"{seconds / n * 1000:.2f} ms, {queries / n:.2f} queries per contract"
-                out(f"  {label}: {per} ({count} invoices)")
-            out(f"  ratio OCA/ours: {oca / ours:.2f}x faster")
+            out(f"billing {n} monthly contracts into draft invoices, {args.rounds} rounds:")
+            ms = {label: [] for label in RUNS}
+            queries = {label: [] for label in RUNS}
+            ratios = []
+            for number in range(args.rounds):
+                results = bill_round(args.db, number)
+                for label, (seconds, count, invoices) in results.items():
+                    if invoices != n:
+                        raise SystemExit(f"{label} made {invoices} invoices for {n} contracts")
+                    ms[label].append(seconds / n * 1000)
+                    queries[label].append(count / n)
+                ratios.append(ms["OCA contract"][-1] / ms["ours"][-1])
+                out(
+                    f"  round {number + 1}: OCA {ms['OCA contract'][-1]:.2f} ms, ours {ms['ours'][-1]:.2f} ms"
+                    f" per contract ({ratios[-1]:.2f}x)"
+                )
+            for label in RUNS:
+                out(
+                    f"  {label:<12}: {statistics.median(ms[label]):.2f} ms,"
+                    f" {statistics.median(queries[label]):.2f} queries per contract (median)"
+                )
+            out(f"  ratio OCA/ours: {statistics.median(ratios):.2f}x faster (median of the rounds)")
         finally:
             if not args.keep_db:
-                config["list_db"] = True  # in this process only: the database manager refuses otherwise
                 odoo.service.db.exp_drop(args.db)
 
 

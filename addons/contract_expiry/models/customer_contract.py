@@ -8,8 +8,10 @@ from odoo.exceptions import UserError, ValidationError
 _logger = logging.getLogger(__name__)
 
 BILLING_STEPS = {"monthly": 1, "quarterly": 3, "yearly": 12}
-# Contracts handled per transaction by the crons: one commit per batch.
+# Contracts handled per transaction by the crons: one commit per batch. Billing takes larger batches:
+# creating invoices has a fixed cost per account.move.create call that larger batches spread.
 CRON_BATCH_SIZE = 200
+BILLING_BATCH_SIZE = 500
 
 
 class CustomerContract(models.Model):
@@ -103,6 +105,20 @@ class CustomerContract(models.Model):
         tracking=True,
         help="Sum of the lines; set it by hand on a contract without lines.",
     )
+    amount_tax = fields.Monetary(string="Taxes", compute="_compute_amount_total", store=True, precompute=True)
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amount_total", store=True, precompute=True
+    )
+    fiscal_position_id = fields.Many2one(
+        "account.fiscal.position",
+        string="Fiscal position",
+        compute="_compute_fiscal_position_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        help="Adapts the lines' taxes and the invoices' accounts to the customer; the default comes from it.",
+    )
     payment_term_id = fields.Many2one(
         "account.payment.term",
         string="Payment terms",
@@ -170,6 +186,22 @@ class CustomerContract(models.Model):
             contract.amount = (
                 sum(contract.line_ids.mapped("price_subtotal")) if contract.line_ids else contract.amount
             )
+
+    @api.depends("amount", "line_ids.price_total")
+    def _compute_amount_total(self):
+        for contract in self:
+            # A contract without lines has no taxes of its own: its amount is invoiced as it is.
+            total = sum(contract.line_ids.mapped("price_total")) if contract.line_ids else contract.amount
+            contract.amount_total = total
+            contract.amount_tax = total - contract.amount
+
+    @api.depends("partner_id", "company_id")
+    def _compute_fiscal_position_id(self):
+        FiscalPosition = self.env["account.fiscal.position"]
+        for contract in self:
+            contract.fiscal_position_id = FiscalPosition.with_company(
+                contract.company_id
+            )._get_fiscal_position(contract.partner_id)
 
     @api.depends("partner_id")
     def _compute_payment_term_id(self):
@@ -457,22 +489,38 @@ class CustomerContract(models.Model):
             "views": [(False, "form")],
         }
 
-    def _prepare_invoice_values(self, period_date=None):
+    def _prepare_invoice_values(self, period_date=None, journal=None):
         self.ensure_one()
-        lines = [Command.create(line._prepare_invoice_line_values()) for line in self.line_ids]
-        if not lines:
-            lines = [Command.create({"name": self.display_name, "quantity": 1.0, "price_unit": self.amount})]
-        return {
+        if self.line_ids:
+            lines = self.line_ids._prepare_invoice_lines_values(self.company_id)
+        else:
+            lines = [{"name": self.display_name, "quantity": 1.0, "price_unit": self.amount}]
+        values = {
             "move_type": "out_invoice",
             "partner_id": self.partner_id.id,
             "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "fiscal_position_id": self.fiscal_position_id.id,
             "invoice_payment_term_id": self.payment_term_id.id,
             "invoice_origin": self.name,
             "invoice_user_id": self.user_id.id,
             "invoice_date": period_date,
             "contract_id": self.id,
             "contract_period_date": period_date,
-            "invoice_line_ids": lines,
+            "invoice_line_ids": [Command.create(line) for line in lines],
+        }
+        if journal:
+            values["journal_id"] = journal.id
+        return values
+
+    def _default_invoice_journals(self):
+        """The sales journal Odoo picks for a new customer invoice, per company of the contracts."""
+        Move = self.env["account.move"]
+        return {
+            company: Move.with_company(company)
+            .new({"move_type": "out_invoice", "company_id": company.id})
+            .journal_id
+            for company in self.company_id
         }
 
     @api.model
@@ -490,7 +538,7 @@ class CustomerContract(models.Model):
         ]
 
     @api.model
-    def _cron_bill_contracts(self, batch_size=CRON_BATCH_SIZE):
+    def _cron_bill_contracts(self, batch_size=BILLING_BATCH_SIZE):
         """Invoice the due periods of the contracts, a batch per transaction."""
         domain = self._get_billing_domain()
         failed = self.browse()
@@ -542,8 +590,12 @@ class CustomerContract(models.Model):
     def _create_period_invoices(self):
         if not self:
             return self.env["account.move"]
+        journals = self._default_invoice_journals()
         invoices = self.env["account.move"].create(
-            [contract._prepare_invoice_values(contract.next_billing_date) for contract in self]
+            [
+                contract._prepare_invoice_values(contract.next_billing_date, journals[contract.company_id])
+                for contract in self
+            ]
         )
         to_post = invoices.filtered(lambda inv: inv.company_id.contract_invoice_post)
         if to_post:
