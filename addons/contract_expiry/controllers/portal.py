@@ -16,10 +16,7 @@ class ContractPortal(SignedDocumentPortal):
 
     def _contracts_allowed(self):
         """Internal users, and portal contacts with reserved-area and contracts access."""
-        user = request.env.user
-        if user._is_internal():
-            return True
-        return not user._is_public() and user.partner_id._portal_has_access(CONTRACT_FLAG)
+        return request.env.user._portal_area_allowed(CONTRACT_FLAG)
 
     def _prepare_contracts_domain(self, partner):
         return [("commercial_partner_id", "=", partner.commercial_partner_id.id), ("state", "!=", "draft")]

@@ -19,8 +19,7 @@ class CrmOrdersPortal(CustomerPortal):
 
     def _crm_portal_can_order(self):
         """Only portal users whose contact has reserved-area access may start orders."""
-        user = request.env.user
-        return user._is_portal() and user.partner_id.sudo()._portal_has_access()
+        return request.env.user._portal_area_allowed(internal=False)
 
     def _crm_portal_own_order(self, order_id):
         """The order (sudo) of the current portal user's own company, else 404."""

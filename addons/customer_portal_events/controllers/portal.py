@@ -28,8 +28,7 @@ class OrderEventsPortal(CustomerPortal):
         return order_sudo
 
     def _reminders_check_access(self):
-        user = request.env.user
-        if user.share and not user.partner_id.sudo()._portal_has_access():
+        if not request.env.user._portal_area_allowed():
             raise Forbidden()
 
     # ------------------------------------------------------------
@@ -190,9 +189,10 @@ class OrderEventsPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "reminder_count" in counters:
             user = request.env.user
-            allowed = not user.share or user.partner_id.sudo()._portal_has_access()
             values["reminder_count"] = (
-                request.env["portal.reminder"].search_count([("user_id", "=", user.id)]) if allowed else 0
+                request.env["portal.reminder"].search_count([("user_id", "=", user.id)])
+                if user._portal_area_allowed()
+                else 0
             )
         return values
 

@@ -1,4 +1,5 @@
 from . import res_partner
+from . import res_users
 from . import file_kind
 from . import ir_attachment
 from . import signed_document_mixin

@@ -59,3 +59,16 @@ class TestPortalAccess(PortalCustomersCase):
         with self.assertRaises(Exception):  # noqa: B017 - AccessError from the ORM
             partner.write({"portal_reserved_area": True})
         self.assertFalse(self.portal_user_a2.partner_id.portal_reserved_area)
+
+    def test_reserved_area_check_per_kind_of_user(self):
+        """The one check the portal pages of the suite share."""
+        public = self.env.ref("base.public_user")
+        self.assertFalse(public._portal_area_allowed())
+        self.assertTrue(self.salesman._portal_area_allowed(), "staff see the customer pages")
+        self.assertFalse(self.salesman._portal_area_allowed(internal=False), "but not customer-only actions")
+        self.assertTrue(self.portal_user_a._portal_area_allowed())
+        self.assertFalse(self.portal_user_a2._portal_area_allowed(), "a contact without reserved area")
+        # An option beside the reserved area (the other addons add theirs): both must be on.
+        self.assertTrue(self.portal_user_a._portal_area_allowed("portal_reserved_area"))
+        self.portal_user_a.partner_id.portal_reserved_area = False
+        self.assertFalse(self.portal_user_a._portal_area_allowed("portal_reserved_area"))
