@@ -23,6 +23,7 @@ class CustomerContractLine(models.Model):
         readonly=False,
         precompute=True,
     )
+    discount = fields.Float(string="Discount (%)", digits="Discount")
     tax_ids = fields.Many2many(
         "account.tax",
         string="Taxes",
@@ -74,7 +75,7 @@ class CustomerContractLine(models.Model):
             )
             line.analytic_distribution = distribution or line.analytic_distribution
 
-    @api.depends("quantity", "price_unit", "tax_ids")
+    @api.depends("quantity", "price_unit", "discount", "tax_ids")
     def _compute_amounts(self):
         for contract, lines in self.grouped("contract_id").items():
             for line, base_line in zip(lines, lines._prepare_base_lines(contract.company_id), strict=True):
@@ -115,6 +116,7 @@ class CustomerContractLine(models.Model):
                     "name": line.name,
                     "quantity": line.quantity,
                     "price_unit": line.price_unit,
+                    "discount": line.discount,
                     "tax_ids": [Command.set(line.tax_ids.ids)],
                     "analytic_distribution": line.analytic_distribution,
                     "amount_currency": sign

@@ -41,6 +41,7 @@ class SaleOrder(models.Model):
             "user_id": self.user_id.id or self.env.user.id,
             "sale_order_id": self.id,
             "payment_term_id": self.payment_term_id.id,
+            "fiscal_position_id": self.fiscal_position_id.id,
             "start_date": fields.Date.context_today(self),
             "line_ids": [
                 Command.create(
@@ -49,6 +50,9 @@ class SaleOrder(models.Model):
                         "name": line.name,
                         "quantity": line.product_uom_qty,
                         "price_unit": line.price_unit,
+                        "discount": line.discount,
+                        "tax_ids": [Command.set(line.tax_ids.ids)],
+                        "analytic_distribution": line.analytic_distribution,
                     }
                 )
                 for line in lines

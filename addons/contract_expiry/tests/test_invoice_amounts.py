@@ -110,7 +110,7 @@ class TestContractInvoiceAmounts(ContractCase):
         self.assertEqual(contract.line_ids[0].tax_ids, self.vat_0)
 
     def _reference_invoice(self, contract):
-        """The invoice Odoo makes by itself from the contract's business values, nothing precomputed."""
+        """The invoice Odoo makes by itself from the contract lines' business values, nothing precomputed."""
         return self.env["account.move"].create(
             {
                 "move_type": "out_invoice",
@@ -125,7 +125,9 @@ class TestContractInvoiceAmounts(ContractCase):
                             "name": line.name,
                             "quantity": line.quantity,
                             "price_unit": line.price_unit,
+                            "discount": line.discount,
                             "tax_ids": [Command.set(line.tax_ids.ids)],
+                            "analytic_distribution": line.analytic_distribution,
                         }
                     )
                     for line in contract.line_ids
@@ -207,3 +209,39 @@ class TestContractInvoiceAmounts(ContractCase):
         self.assertEqual(invoice.invoice_line_ids.mapped("tax_ids"), self.vat_10_included)
         self.assertAlmostEqual(invoice.amount_total, contract.amount_total)
         self.assertAlmostEqual(contract.amount_total, 160.0 + 55.05)
+
+    def test_order_terms_reach_the_contract_and_its_invoices(self):
+        """Discount, taxes, analytics and fiscal position agreed on the order go to the contract."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "fiscal_position_id": self.reverse_charge.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.other_service.id,
+                            "product_uom_qty": 4,
+                            "price_unit": 50.0,
+                            "discount": 10.0,
+                            "tax_ids": [Command.set(self.vat_22.ids)],
+                            "analytic_distribution": {str(self.analytic_account.id): 100},
+                        }
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        contract = self.env["customer.contract"].browse(order.action_create_contract()["res_id"])
+        line = contract.line_ids
+        self.assertEqual(contract.fiscal_position_id, self.reverse_charge)
+        self.assertEqual((line.discount, line.tax_ids), (10.0, self.vat_22), "as agreed, not the product's")
+        self.assertEqual(line.analytic_distribution, {str(self.analytic_account.id): 100})
+        self.assertAlmostEqual(line.price_subtotal, 180.0)
+        self.assertAlmostEqual(contract.amount_total, order.amount_total)
+
+        contract.write({"state": "signed", "billing_period": "monthly", "next_billing_date": self.today})
+        reference = self._reference_invoice(contract)
+        invoice = contract._create_period_invoices()
+        self.assertEqual(self._journal_items(invoice), self._journal_items(reference))
+        self.assertEqual(invoice.invoice_line_ids.discount, 10.0)
+        self.assertAlmostEqual(invoice.amount_total, order.amount_total)
