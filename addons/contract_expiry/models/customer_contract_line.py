@@ -78,7 +78,9 @@ class CustomerContractLine(models.Model):
     @api.depends("quantity", "price_unit", "discount", "tax_ids")
     def _compute_amounts(self):
         for contract, lines in self.grouped("contract_id").items():
-            for line, base_line in zip(lines, lines._prepare_base_lines(contract.company_id), strict=True):
+            for line, base_line in zip(
+                lines, lines._prepare_base_lines(contract.company_id or self.env.company), strict=True
+            ):
                 details = base_line["tax_details"]
                 line.price_subtotal = details["total_excluded_currency"]
                 line.price_total = details["total_included_currency"]

@@ -44,6 +44,16 @@ class TestContractPortal(ContractCase, HttpCase):
         self.assertEqual(self.url_open(self._urls_of_a()[-1]).content, b"annex of A")
         self.assertIn("Contracts", self.url_open("/my").text)
 
+    def test_page_shows_the_taxes_and_the_total(self):
+        tax = self.env["account.tax"].create({"name": "VAT 22% (portal test)", "amount": 22.0})
+        self.contract_a.line_ids.tax_ids = tax
+        self.assertAlmostEqual(self.contract_a.amount_total, 195.2)
+        self.authenticate("portal_a", "portal_a")
+        page = self.url_open(f"/my/contracts/{self.contract_a.id}").text
+        self.assertIn("VAT 22% (portal test)", page)
+        self.assertIn("35.20", page, "the taxes")
+        self.assertIn("195.20", page, "the total")
+
     @mute_logger("odoo.http", "odoo.addons.base.models.ir_rule")
     def test_others_get_404_or_403(self):
         for login in ("portal_a2", "portal_b"):
