@@ -11,7 +11,7 @@ BILLING_STEPS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 # Contracts handled per transaction by the crons: one commit per batch. Billing takes larger batches:
 # creating invoices has a fixed cost per account.move.create call that larger batches spread.
 CRON_BATCH_SIZE = 200
-BILLING_BATCH_SIZE = 500
+BILLING_BATCH_SIZE = 1000
 
 
 class CustomerContract(models.Model):
