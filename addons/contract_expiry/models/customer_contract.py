@@ -216,21 +216,19 @@ class CustomerContract(models.Model):
             months = contract.alert_months or contract.company_id.contract_alert_months
             contract.alert_date = contract.expiry_date and contract.expiry_date - relativedelta(months=months)
 
-    def _compute_invoice_count(self):
-        counts = dict(
-            self.env["account.move"]._read_group(
-                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
-            )
+    def _count_per_contract(self, model):
+        """{contract: number of `model` records linked to it by their contract_id}, in one query."""
+        return dict(
+            self.env[model]._read_group([("contract_id", "in", self.ids)], ["contract_id"], ["__count"])
         )
+
+    def _compute_invoice_count(self):
+        counts = self._count_per_contract("account.move")
         for contract in self:
             contract.invoice_count = counts.get(contract, 0)
 
     def _compute_acceptance_count(self):
-        counts = dict(
-            self.env["customer.contract.acceptance"]._read_group(
-                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
-            )
-        )
+        counts = self._count_per_contract("customer.contract.acceptance")
         for contract in self:
             contract.acceptance_count = counts.get(contract, 0)
 

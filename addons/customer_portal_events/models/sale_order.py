@@ -131,14 +131,11 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if access_token:
             return bool(self.access_token) and consteq(self.access_token, access_token)
-        if user._is_public():
-            return False
         if not user.share:
             return self.with_user(user).has_access("read")
-        partner = user.partner_id
         return (
-            partner.commercial_partner_id == self.partner_id.commercial_partner_id
-            and partner.sudo()._portal_has_access()
+            user.partner_id.commercial_partner_id == self.partner_id.commercial_partner_id
+            and user._portal_area_allowed()
         )
 
     def _portal_events_domain(self):
