@@ -4,16 +4,13 @@ The terms come from Odoo's own exporter (code, views, data, reports, JS/XML temp
 without its translation, or missing from the addon's .pot, fails here.
 """
 
-from pathlib import Path
-
 import polib
 
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
-from .test_suite_installed import SUITE
+from .common import ADDONS_DIR, SUITE
 
-ADDONS_DIR = Path(__file__).resolve().parent.parent / "addons"
 LANGUAGES = ("it", "ro")
 
 

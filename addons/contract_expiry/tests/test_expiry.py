@@ -12,6 +12,9 @@ class TestExpiryAlerts(ContractCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.write({"email": "office@company.test", "contract_alert_email": False})
+        # The tests count the alerts of their own contracts: those already due (demo data) count as sent.
+        Contract = cls.env["customer.contract"]
+        Contract.search(Contract._get_expiry_alert_domain()).write({"alert_sent": True})
 
     @classmethod
     def _running(cls, count=1, **vals):

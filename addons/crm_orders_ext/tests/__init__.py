@@ -1,4 +1,3 @@
-from . import test_install
 from . import test_customer_card
 from . import test_flow
 from . import test_order_card

@@ -1,6 +1,5 @@
 from . import (
     test_file_kinds,
-    test_install,
     test_order_events,
     test_order_page_access,
     test_portal_access,

@@ -1,4 +1,3 @@
-from . import test_install
 from . import test_field_intervention
 from . import test_portal
 from . import test_reminders
