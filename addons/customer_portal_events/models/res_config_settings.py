@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .sale_order import DEFAULT_ALLOWED_TYPES, DEFAULT_MAX_FILE_MB
+from ..tools.upload import DEFAULT_ALLOWED_TYPES, DEFAULT_MAX_FILE_MB
 
 
 class ResConfigSettings(models.TransientModel):
