@@ -268,6 +268,17 @@ class SaleOrder(models.Model):
             self._bus_send("customer_portal_events/event", values, subchannel="staff")
         return res
 
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        recipients = super()._notify_get_recipients(message, msg_vals=msg_vals, **kwargs)
+        subtype_id = (msg_vals or {}).get("subtype_id") or message.sudo().subtype_id.id
+        event = self.env.ref("customer_portal_events.mt_order_event", raise_if_not_found=False)
+        if not event or subtype_id != event.id:
+            return recipients
+        # An event reaches by e-mail only the contacts who may read it on the page.
+        contacts = self.env["res.partner"].sudo().browse([r["id"] for r in recipients if r.get("share")])
+        refused = set(contacts.filtered(lambda p: not p.is_company and not p.portal_reserved_area).ids)
+        return [r for r in recipients if r["id"] not in refused]
+
     def _portal_presence_notify(self, visit):
         self._bus_send(
             "customer_portal_events/presence",

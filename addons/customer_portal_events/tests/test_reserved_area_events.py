@@ -92,3 +92,19 @@ class TestReservedAreaEvents(OrderPageCase):
             "/mail/thread/messages", {"thread_model": "sale.order", "thread_id": self.order_a.id}
         )
         self.assertIn(self.event.id, thread["messages"])
+
+    def test_event_mails_skip_contacts_without_reserved_area(self):
+        flagged = self._new_portal_user("portal_a3", self.customer_a, reserved=True)
+        self.order_a.message_subscribe(
+            partner_ids=(self.portal_user_a2.partner_id | flagged.partner_id | self.salesman.partner_id).ids
+        )
+        event = self.order_a._portal_post_event(self.portal_user_a.partner_id, "Another private event")
+        notified = event.notification_ids.res_partner_id
+        self.assertNotIn(self.portal_user_a2.partner_id, notified)
+        self.assertIn(flagged.partner_id, notified)
+        self.assertIn(self.salesman.partner_id, notified)
+        # the stock discussion still reaches every follower
+        reply = self.order_a.message_post(
+            body="Reply", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertIn(self.portal_user_a2.partner_id, reply.notification_ids.res_partner_id)
