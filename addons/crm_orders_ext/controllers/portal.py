@@ -4,6 +4,7 @@ from itertools import zip_longest
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
+from odoo.addons.customer_portal_events.tools import upload
 from odoo.addons.sale.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
@@ -22,11 +23,10 @@ class CrmOrdersPortal(CustomerPortal):
         return request.env.user._portal_area_allowed(internal=False)
 
     def _crm_portal_own_order(self, order_id):
-        """The order (sudo) of the current portal user's own company, else 404."""
+        """The order (sudo) of the current portal user's own company (and, for a portal request, one
+        the user may see), else 404."""
         order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
-        if not order_sudo or order_sudo.partner_id.commercial_partner_id != (
-            request.env.user.partner_id.commercial_partner_id
-        ):
+        if not order_sudo or not order_sudo._crm_portal_request_visible(request.env.user):
             raise NotFound()
         return order_sudo
 
@@ -61,7 +61,8 @@ class CrmOrdersPortal(CustomerPortal):
         domain = super()._prepare_orders_domain(partner)
         if not self._crm_portal_can_order():
             return domain
-        # the customer follows their requests in their orders from the start
+        # the customer follows their requests in their orders from the start (the record rule
+        # sale_order_rule_portal_request keeps a draft request to its author)
         requests = [
             ("partner_id", "child_of", [partner.commercial_partner_id.id]),
             ("crm_portal_request", "=", True),
@@ -74,12 +75,10 @@ class CrmOrdersPortal(CustomerPortal):
         self, order_id, report_type=None, access_token=None, message=False, download=False, **kw
     ):
         if request.env.user._is_portal():
+            # a request is its author's while a draft, and never reached with a token of someone
+            # else's (the links of the order list carry the token)
             order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
-            if order_sudo.crm_portal_request and not (
-                self._crm_portal_can_order()
-                and order_sudo.partner_id.commercial_partner_id
-                == request.env.user.partner_id.commercial_partner_id
-            ):
+            if order_sudo.crm_portal_request and not order_sudo._crm_portal_request_visible(request.env.user):
                 raise NotFound()
         return super().portal_order_page(
             order_id,
@@ -143,14 +142,8 @@ class CrmOrdersPortal(CustomerPortal):
         if request.httprequest.method != "POST":
             return request.render("crm_orders_ext.portal_order_request", values)
         SaleOrder = request.env["sale.order"].sudo()
-        max_bytes = SaleOrder._crm_portal_max_file_bytes()
-        # one byte over the limit is enough to refuse a file without reading all of it
-        files = [
-            (f.filename, f.read(max_bytes + 1))
-            for f in request.httprequest.files.getlist("files")
-            if f.filename
-        ]
         try:
+            files = upload.read_uploads(request.env, request.httprequest.files.getlist("files"))
             with request.env.cr.savepoint():
                 order_sudo = SaleOrder._crm_portal_create_request(
                     request.env.user.partner_id,
@@ -162,12 +155,14 @@ class CrmOrdersPortal(CustomerPortal):
                 )
         except (UserError, ValidationError) as error:
             values["error"] = error.args[0]
-            return request.render("crm_orders_ext.portal_order_request", values, status=400)
+            status = error.http_status if isinstance(error, upload.UploadRefused) else 400
+            return request.render("crm_orders_ext.portal_order_request", values, status=status)
         return request.redirect(order_sudo.get_portal_url(query_string="&message=request_sent"))
 
     def _prepare_crm_portal_request_values(self, opportunity, raw_lines, text, wished_date):
         values = self._prepare_portal_layout_values()
         SaleOrder = request.env["sale.order"].sudo()
+        max_bytes, allowed, max_files = upload.upload_limits(request.env)
         values.update(
             {
                 "page_name": "order_request",
@@ -180,7 +175,9 @@ class CrmOrdersPortal(CustomerPortal):
                 "text": text,
                 "wished_date": wished_date,
                 "today": fields.Date.context_today(SaleOrder).isoformat(),
-                "max_mb": round(SaleOrder._crm_portal_max_file_bytes() / 1024 / 1024, 1),
+                "max_mb": round(max_bytes / 1024 / 1024, 1),
+                "max_files": max_files,
+                "accept": ",".join(f".{ext}" for ext in sorted(allowed)),
             }
         )
         return values

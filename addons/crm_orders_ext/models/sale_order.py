@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.customer_portal_events.tools import upload
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import plaintext2html
@@ -43,7 +44,13 @@ class SaleOrder(models.Model):
         "mail.activity", string="Onboarding reminder", readonly=True, copy=False
     )
     crm_onboarding_reminded_on = fields.Date(string="Last onboarding reminder", readonly=True, copy=False)
-    crm_timeline_html = fields.Html(compute="_compute_crm_timeline_html", string="Timeline", sanitize=False)
+    # internal history (who changed what, computed in sudo): sales users only, never the portal
+    crm_timeline_html = fields.Html(
+        compute="_compute_crm_timeline_html",
+        string="Timeline",
+        sanitize=False,
+        groups="sales_team.group_sale_salesman",
+    )
     crm_portal_request = fields.Boolean(
         string="Requested from the portal",
         readonly=True,
@@ -361,13 +368,6 @@ class SaleOrder(models.Model):
         ]
 
     @api.model
-    def _crm_portal_max_file_bytes(self):
-        megabytes = (
-            self.env["ir.config_parameter"].sudo().get_param("crm_orders_ext.portal_request_max_mb", 10)
-        )
-        return int(float(megabytes) * 1024 * 1024)
-
-    @api.model
     def _crm_portal_check_request(self, lines, text, wished_date, files):
         """Refuse a portal request with a message the customer understands.
 
@@ -385,16 +385,8 @@ class SaleOrder(models.Model):
             raise ValidationError(self.env._("One of the products cannot be ordered from the portal."))
         if wished_date and wished_date < fields.Date.context_today(self):
             raise ValidationError(self.env._("The wished date cannot be in the past."))
-        max_bytes = self._crm_portal_max_file_bytes()
-        too_large = [name for name, content in files if len(content) > max_bytes]
-        if too_large:
-            raise ValidationError(
-                self.env._(
-                    "%(files)s: files cannot be larger than %(size)s MB.",
-                    files=", ".join(too_large),
-                    size=round(max_bytes / 1024 / 1024, 1),
-                )
-            )
+        # the portal's one check of uploaded files: count, size and type (on content)
+        upload.check_uploads(self.env, files)
 
     @api.model
     def _crm_portal_create_request(
@@ -468,6 +460,22 @@ class SaleOrder(models.Model):
             | (self.env.ref("base.user_admin", raise_if_not_found=False) or self.env["res.users"])
         )
         return candidates.filtered(lambda user: user.active and not user.share)[:1]
+
+    def _crm_portal_request_visible(self, user):
+        """Whether the portal `user` may see this order (as the rule sale_order_rule_portal_request).
+
+        Any order of the user's company that was not started from the portal; a portal request only
+        with reserved-area access: its author always, the customer's other contacts once it is a
+        quotation sent or an order (a draft request is the author's own until the salesperson sends it).
+        """
+        self.ensure_one()
+        if self.partner_id.commercial_partner_id != user.partner_id.commercial_partner_id:
+            return False
+        if not self.crm_portal_request:
+            return True
+        if not user._portal_area_allowed(internal=False):
+            return False
+        return self.crm_contact_id == user.partner_id or self.state in ("sent", "sale")
 
     def _crm_portal_ask_changes(self, contact, message):
         """The customer asks for changes to the quotation they were sent: chatter message and activity."""

@@ -8,3 +8,4 @@ from . import test_onboarding
 from . import test_translations
 from . import test_portal_request
 from . import test_portal_request_tour
+from . import test_portal_request_privacy

@@ -8,6 +8,8 @@ from odoo.tools import mute_logger
 
 from .portal_request_common import PortalRequestCase
 
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"
+
 
 @tagged("post_install", "-at_install")
 class TestPortalRequest(PortalRequestCase):
@@ -26,7 +28,7 @@ class TestPortalRequest(PortalRequestCase):
             wished_date=wished.isoformat(),
             files=[
                 ("files", ("plan.pdf", b"%PDF-1.4 plan", "application/pdf")),
-                ("files", ("photo.jpg", b"jpeg bytes", "image/jpeg")),
+                ("files", ("photo.jpg", JPEG, "image/jpeg")),
             ],
         )
         self.assertEqual(response.status_code, 303, response.text[:500])
@@ -209,7 +211,7 @@ class TestPortalRequestBadInput(PortalRequestCase):
         )
 
     def test_bad_input_kept_and_nothing_saved(self):
-        self.env["ir.config_parameter"].set_param("crm_orders_ext.portal_request_max_mb", "0.001")
+        self.env["ir.config_parameter"].set_param("customer_portal_events.max_file_mb", "0.001")
         yesterday = (date.today() - timedelta(days=2)).isoformat()
         big = [("files", ("huge.pdf", b"x" * 2000, "application/pdf"))]
         cases = {
@@ -220,7 +222,7 @@ class TestPortalRequestBadInput(PortalRequestCase):
             "not orderable": ({"lines": [(self.internal_audit.id, 1)]}, "cannot be ordered from the portal"),
             "forged product": ({"lines": [(999999, 1)]}, "cannot be ordered from the portal"),
             "wished date in the past": ({"text": "Soon", "wished_date": yesterday}, "cannot be in the past"),
-            "oversize file": ({"text": "See the plan", "files": big}, "huge.pdf: files cannot be larger"),
+            "oversize file": ({"text": "See the plan", "files": big}, "huge.pdf is too large"),
         }
         self.authenticate("portal_a", "portal_a")
         before = self._counts()
@@ -231,7 +233,7 @@ class TestPortalRequestBadInput(PortalRequestCase):
                 if name == "no line and no text":
                     kwargs["text"] = ""
                 response = self._post_request(**kwargs)
-                self.assertEqual(response.status_code, 400)
+                self.assertEqual(response.status_code, 413 if name == "oversize file" else 400)
                 self.assertIn(error, response.text)
                 # the form comes back with what was typed
                 if kwargs["text"]:

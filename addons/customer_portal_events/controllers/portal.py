@@ -5,10 +5,10 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
 from odoo.addons.sale.controllers.portal import CustomerPortal
-from odoo.exceptions import MissingError, ValidationError
+from odoo.exceptions import MissingError, UserError, ValidationError
 from odoo.http import request
 
-from ..models.sale_order import EventFileTooLarge, EventFileTypeRefused
+from ..tools import upload
 
 
 class OrderEventsPortal(CustomerPortal):
@@ -85,20 +85,14 @@ class OrderEventsPortal(CustomerPortal):
     )
     def portal_order_event_post(self, order_id, access_token=None, message="", file_kind_id=None, **kwargs):
         order_sudo = self._order_events_check_access(order_id, access_token)
-        max_bytes, _allowed = order_sudo._portal_event_file_limits()
-        # Read one byte more than the limit: enough to refuse a larger file without loading it all.
-        files = [(f.filename, f.read(max_bytes + 1)) for f in request.httprequest.files.getlist("files")]
         try:
+            files = upload.read_uploads(request.env, request.httprequest.files.getlist("files"))
             with request.env.cr.savepoint():
                 order_sudo._portal_post_event(
                     self._order_event_author(order_sudo), message, files, file_kind_id=file_kind_id
                 )
         except ValidationError as error:
-            status = 400
-            if isinstance(error, EventFileTooLarge):
-                status = 413
-            elif isinstance(error, EventFileTypeRefused):
-                status = 415
+            status = error.http_status if isinstance(error, upload.UploadRefused) else 400
             return self._order_event_error(order_sudo, access_token, error, status)
         return self._order_event_redirect(order_sudo, access_token)
 
@@ -247,7 +241,8 @@ class OrderEventsPortal(CustomerPortal):
                     else:
                         request.env["portal.reminder"].create(vals)
                 return request.redirect("/my/reminders")
-            except (ValidationError, ValueError) as exc:
+            except (UserError, ValueError) as exc:
+                # UserError: also the ORM's refusals (limits, values a user may not set)
                 error = exc.args[0] if exc.args else str(exc)
         values = self._prepare_portal_layout_values()
         values.update(

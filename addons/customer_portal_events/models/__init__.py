@@ -2,6 +2,7 @@ from . import res_partner
 from . import res_users
 from . import file_kind
 from . import ir_attachment
+from . import mail_message
 from . import signed_document_mixin
 from . import sale_order
 from . import sale_order_visit

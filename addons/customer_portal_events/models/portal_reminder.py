@@ -1,7 +1,8 @@
 import logging
+from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -15,6 +16,13 @@ class PortalReminder(models.Model):
     _description = "Personal reminder"
     _order = "date_remind, id"
 
+    # What a user may set on a reminder (only server code in sudo sets more): their own content, never
+    # whose it is nor its sending state. Record rules run before a write, not after: values are checked.
+    _USER_FIELDS = frozenset({"name", "date_remind", "note", "target_ref"})
+    # Every reminder is an e-mail from the company's address: a sane number per user.
+    _MAX_PENDING_PER_USER = 50
+    _MAX_CREATED_PER_HOUR = 20
+
     name = fields.Char(string="Title", required=True)
     date_remind = fields.Datetime(string="Remind me on", required=True, index=True)
     note = fields.Text()
@@ -25,8 +33,7 @@ class PortalReminder(models.Model):
         ondelete="cascade",
         index=True,
     )
-    # Optional link to one of the user's own documents; other addons add their models to the selection
-    # through _reminder_target_models() (e.g. field_interventions: interventions).
+    # Optional link to one of the user's own documents (orders; _reminder_target_models() lists them).
     target_ref = fields.Reference(selection="_selection_target_ref", string="Linked to")
     sent_on = fields.Datetime(string="Sent on", readonly=True, copy=False)
 
@@ -59,15 +66,83 @@ class PortalReminder(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            # Defaults from the context count too: call_kw passes the client's context.
+            defaults = {
+                key[8:]: value
+                for key, value in self.env.context.items()
+                if key.startswith("default_") and key[8:] in self._fields
+            }
+            for vals in vals_list:
+                self._check_user_values({**defaults, **vals})
+            self._check_user_limits(len(vals_list), len(vals_list))
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su:
+            self._check_user_values(vals)
         if "date_remind" not in vals:
             return super().write(vals)
         # A new date means a new reminder to send; saving the same date again sends nothing.
         new_date = fields.Datetime.to_datetime(vals["date_remind"])
         moved = self.filtered(lambda r: r.date_remind != new_date)
+        rearmed = moved.filtered("sent_on")
+        if rearmed and not self.env.su:
+            self._check_user_limits(len(rearmed), 0)
         res = super().write(vals)
-        moved.filtered("sent_on").write({"sent_on": False})
+        # sudo: the sending state is not the user's to write, moving the date resets it.
+        rearmed.sudo().write({"sent_on": False})
         return res
+
+    # ------------------------------------------------------------
+    # CHECKS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _check_user_values(self, vals):
+        """Refuse what a user may not write on a reminder: someone else's reminder, the sending state,
+        or any reminder at all without reserved-area access."""
+        user = self.env.user
+        if not user._portal_area_allowed():
+            raise AccessError(self.env._("Personal reminders need access to the reserved area."))
+        forbidden = set(vals) - self._USER_FIELDS
+        if "user_id" in vals and vals["user_id"] == user.id:
+            forbidden.discard("user_id")
+        if "user_id" in forbidden:
+            raise AccessError(self.env._("A reminder can only be yours."))
+        if forbidden:
+            labels = sorted(
+                self._fields[name]._description_string(self.env) if name in self._fields else name
+                for name in forbidden
+            )
+            raise AccessError(
+                self.env._("You cannot set %(fields)s on a reminder.", fields=", ".join(labels))
+            )
+
+    @api.model
+    def _check_user_limits(self, new_pending, new_created):
+        """Refuse `new_pending` more pending reminders (`new_created` of them new) over the limits."""
+        Reminder = self.sudo()
+        uid = self.env.uid
+        pending = Reminder.search_count([("user_id", "=", uid), ("sent_on", "=", False)])
+        if pending + new_pending > self._MAX_PENDING_PER_USER:
+            raise UserError(
+                self.env._(
+                    "You already have %(count)s reminders to come: delete some before adding others.",
+                    count=pending,
+                )
+            )
+        if not new_created:
+            return
+        recent = Reminder.search_count(
+            [("user_id", "=", uid), ("create_date", ">=", fields.Datetime.now() - timedelta(hours=1))]
+        )
+        if recent + new_created > self._MAX_CREATED_PER_HOUR:
+            raise UserError(
+                self.env._("You created %(count)s reminders in the last hour: try again later.", count=recent)
+            )
 
     # ------------------------------------------------------------
     # CRON

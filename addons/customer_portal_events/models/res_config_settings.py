@@ -1,13 +1,13 @@
 from odoo import fields, models
 
-from .sale_order import DEFAULT_ALLOWED_TYPES, DEFAULT_MAX_FILE_MB
+from ..tools.upload import DEFAULT_ALLOWED_TYPES, DEFAULT_MAX_FILE_MB
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     portal_event_max_file_mb = fields.Float(
-        string="Largest file on the order page (MB)",
+        string="Largest file customers upload (MB)",
         config_parameter="customer_portal_events.max_file_mb",
         default=DEFAULT_MAX_FILE_MB,
     )
@@ -15,5 +15,7 @@ class ResConfigSettings(models.TransientModel):
         string="Accepted file types",
         config_parameter="customer_portal_events.allowed_file_types",
         default=DEFAULT_ALLOWED_TYPES,
-        help="File extensions the customer may post on the order page, separated by commas.",
+        help="File extensions customers may upload from the portal, separated by commas. Only types whose "
+        "content is checked count: pdf, png, jpg, jpeg, gif, webp, txt, csv, doc, docx, xls, xlsx, pptx, "
+        "odt, ods, zip.",
     )

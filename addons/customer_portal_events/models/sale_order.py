@@ -1,5 +1,3 @@
-import os
-
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -7,20 +5,11 @@ from odoo.exceptions import MissingError, ValidationError
 from odoo.tools import SQL, consteq, format_datetime
 from odoo.tools.mail import plaintext2html
 
+from ..tools import upload
 from .sale_order_visit import ONLINE_WINDOW
 
 EVENTS_PAGE_SIZE = 20
-DEFAULT_MAX_FILE_MB = 10
-DEFAULT_ALLOWED_TYPES = "pdf,png,jpg,jpeg,gif,txt,csv,doc,docx,xls,xlsx,odt,ods,zip"
 MESSAGE_MAX_CHARS = 10000
-
-
-class EventFileTooLarge(ValidationError):
-    """A file posted on the order page is over the size limit (HTTP 413)."""
-
-
-class EventFileTypeRefused(ValidationError):
-    """A file posted on the order page is of a type outside the allow-list (HTTP 415)."""
 
 
 class SaleOrder(models.Model):
@@ -31,14 +20,22 @@ class SaleOrder(models.Model):
     # FIELDS: view statistics and presence
     # ------------------------------------------------------------
 
-    portal_visit_ids = fields.One2many("sale.order.visit", "order_id", string="Portal visits")
-    portal_visit_count = fields.Integer(compute="_compute_portal_visit_count", string="Portal views")
+    # Sales users only (the visits' rules tell whose orders): not billing or project users reading orders.
+    portal_visit_ids = fields.One2many(
+        "sale.order.visit", "order_id", string="Portal visits", groups="sales_team.group_sale_salesman"
+    )
+    portal_visit_count = fields.Integer(
+        compute="_compute_portal_visit_count", string="Portal views", groups="sales_team.group_sale_salesman"
+    )
     portal_online_since = fields.Datetime(
         compute="_compute_portal_online",
         string="Customer online since",
         help="Set while a portal user of the customer has the order page open.",
+        groups="sales_team.group_sale_salesman",
     )
-    portal_online_names = fields.Char(compute="_compute_portal_online", string="Customer online")
+    portal_online_names = fields.Char(
+        compute="_compute_portal_online", string="Customer online", groups="sales_team.group_sale_salesman"
+    )
 
     # ------------------------------------------------------------
     # FIELDS: files by kind
@@ -50,12 +47,19 @@ class SaleOrder(models.Model):
     # COMPUTE
     # ------------------------------------------------------------
 
+    def _portal_visits_visible(self):
+        """Whether the visit statistics are computed: for server code (sudo) and for sales users, as
+        themselves, so the visits' rules tell whose orders; not for billing or project users."""
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_salesman")
+
     def _compute_portal_visit_count(self):
-        counts = dict(
-            self.env["sale.order.visit"]
-            .sudo()
-            ._read_group([("order_id", "in", self.ids)], ["order_id"], ["view_count:sum"])
-        )
+        counts = {}
+        if self._portal_visits_visible():
+            counts = dict(
+                self.env["sale.order.visit"]._read_group(
+                    [("order_id", "in", self.ids)], ["order_id"], ["view_count:sum"]
+                )
+            )
         for order in self:
             order.portal_visit_count = counts.get(order._origin, 0)
 
@@ -69,13 +73,11 @@ class SaleOrder(models.Model):
             order.order_file_count = counts.get(order._origin.id, 0)
 
     def _compute_portal_online(self):
-        online = (
-            self.env["sale.order.visit"]
-            .sudo()
-            .search(
+        online = self.env["sale.order.visit"]
+        if self._portal_visits_visible():
+            online = online.search(
                 [("order_id", "in", self.ids), ("last_seen", ">=", fields.Datetime.now() - ONLINE_WINDOW)]
             )
-        )
         for order in self:
             visits = online.filtered(lambda v, o=order: v.order_id == o._origin)
             order.portal_online_since = min(visits.mapped("start")) if visits else False
@@ -125,18 +127,21 @@ class SaleOrder(models.Model):
     def _portal_events_allowed(self, user, access_token=None):
         """Whether `user` (or the holder of `access_token`) may see and post the order's events.
 
-        Portal users must belong to the order's customer and have reserved-area access; internal users
-        need read access to the order; anybody else needs the order's valid access token.
+        Portal users must belong to the order's customer and have reserved-area access, whatever link
+        they came from (the order list's links carry the token too); internal users need read access
+        to the order; the public user needs the order's valid access token.
         """
         self.ensure_one()
+        if user.share and not user._is_public():
+            return (
+                user.partner_id.commercial_partner_id == self.partner_id.commercial_partner_id
+                and user._portal_area_allowed()
+            )
         if access_token:
             return bool(self.access_token) and consteq(self.access_token, access_token)
         if not user.share:
             return self.with_user(user).has_access("read")
-        return (
-            user.partner_id.commercial_partner_id == self.partner_id.commercial_partner_id
-            and user._portal_area_allowed()
-        )
+        return False
 
     def _portal_events_domain(self):
         # Public discussion of the order: the customer's events and staff messages, never internal notes.
@@ -198,42 +203,20 @@ class SaleOrder(models.Model):
     @api.model
     def _portal_event_file_limits(self):
         """(maximum size in bytes, allowed extensions) of the files posted on the order page."""
-        params = self.env["ir.config_parameter"].sudo()
-        try:
-            max_mb = float(params.get_param("customer_portal_events.max_file_mb", DEFAULT_MAX_FILE_MB))
-        except ValueError:
-            max_mb = DEFAULT_MAX_FILE_MB
-        types = params.get_param("customer_portal_events.allowed_file_types", DEFAULT_ALLOWED_TYPES)
-        allowed = {ext.strip().lower().lstrip(".") for ext in types.split(",") if ext.strip()}
-        return int(max_mb * 1024 * 1024), allowed
+        max_bytes, allowed, _max_files = upload.upload_limits(self.env)
+        return max_bytes, allowed
 
     def _portal_check_event(self, message, files):
-        """Raise a ValidationError (or one of its subclasses) when the event cannot be posted."""
-        max_bytes, allowed = self._portal_event_file_limits()
+        """Raise a ValidationError (an upload.UploadRefused for the files) when the event cannot be
+        posted: empty or too long text, files refused by the portal's upload check or too frequent."""
         if not (message or "").strip() and not files:
             raise ValidationError(self.env._("Write a message or attach a file."))
         if len(message or "") > MESSAGE_MAX_CHARS:
             raise ValidationError(
                 self.env._("The message is too long (at most %(count)s characters).", count=MESSAGE_MAX_CHARS)
             )
-        for name, raw in files:
-            extension = os.path.splitext(name or "")[1].lower().lstrip(".")
-            if extension not in allowed:
-                raise EventFileTypeRefused(
-                    self.env._(
-                        "%(file)s: this type of file is not accepted. Accepted types: %(types)s.",
-                        file=name,
-                        types=", ".join(sorted(allowed)),
-                    )
-                )
-            if len(raw) > max_bytes:
-                raise EventFileTooLarge(
-                    self.env._(
-                        "%(file)s is too large: at most %(size)s MB.",
-                        file=name,
-                        size=round(max_bytes / 1024 / 1024, 1),
-                    )
-                )
+        upload.check_uploads(self.env, files)
+        upload.check_upload_rate(self.env, self._name, self.id, len(files))
 
     def _portal_post_event(self, author, message, files=(), file_kind_id=None):
         """Post a customer event (text, escaped, and files as attachments) on the order's chatter.
@@ -284,6 +267,17 @@ class SaleOrder(models.Model):
             self._bus_send("customer_portal_events/event", values, subchannel="customer")
             self._bus_send("customer_portal_events/event", values, subchannel="staff")
         return res
+
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        recipients = super()._notify_get_recipients(message, msg_vals=msg_vals, **kwargs)
+        subtype_id = (msg_vals or {}).get("subtype_id") or message.sudo().subtype_id.id
+        event = self.env.ref("customer_portal_events.mt_order_event", raise_if_not_found=False)
+        if not event or subtype_id != event.id:
+            return recipients
+        # An event reaches by e-mail only the contacts who may read it on the page.
+        contacts = self.env["res.partner"].sudo().browse([r["id"] for r in recipients if r.get("share")])
+        refused = set(contacts.filtered(lambda p: not p.is_company and not p.portal_reserved_area).ids)
+        return [r for r in recipients if r["id"] not in refused]
 
     def _portal_presence_notify(self, visit):
         self._bus_send(

@@ -3,6 +3,10 @@ from odoo.tests import HttpCase
 
 from .common import PortalCustomersCase
 
+# Contents the portal's upload check takes for what their names say (it checks the content).
+PDF = b"%PDF-1.4 plan"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"
+
 
 class OrderPageCase(PortalCustomersCase, HttpCase):
     """Customer A's confirmed order, opened on the portal order page."""

@@ -4,7 +4,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import PortalCustomersCase
-from .order_page_common import OrderPageCase
+from .order_page_common import JPEG, PDF, OrderPageCase
 
 
 @tagged("post_install", "-at_install")
@@ -133,12 +133,12 @@ class TestFileKindsPortal(OrderPageCase):
     def test_upload_with_kind_and_grouping_on_the_page(self):
         shared, secret = self._staff_files()
         self.authenticate("portal_a", "portal_a")
-        response = self._post_event("Plans", files={"files": ("plan.pdf", b"%PDF plan", "application/pdf")})
+        response = self._post_event("Plans", files={"files": ("plan.pdf", PDF, "application/pdf")})
         self.assertEqual(response.status_code, 303)
         response = self.url_open(
             f"{self.order_url}/events",
             data={"csrf_token": Request.csrf_token(self), "message": "Photo", "file_kind_id": self.photo.id},
-            files={"files": ("site.jpg", b"jpg", "image/jpeg")},
+            files={"files": ("site.jpg", JPEG, "image/jpeg")},
             allow_redirects=False,
         )
         self.assertEqual(response.status_code, 303)
@@ -163,7 +163,7 @@ class TestFileKindsPortal(OrderPageCase):
         self.assertFalse(secret.file_kind_id)
 
     def test_customer_changes_the_kind_of_their_file(self):
-        event = self.order_a._portal_post_event(self.portal_user_a.partner_id, "", [("plan.pdf", b"plan")])
+        event = self.order_a._portal_post_event(self.portal_user_a.partner_id, "", [("plan.pdf", PDF)])
         plan = event.attachment_ids
         self.authenticate("portal_a", "portal_a")
         response = self._set_kind(plan.id, self.drawing.id)
@@ -176,12 +176,12 @@ class TestFileKindsPortal(OrderPageCase):
     def test_forged_kind_and_foreign_files_are_refused(self):
         shared, secret = self._staff_files()
         event = self.order_a._portal_post_event(
-            self.portal_user_a.partner_id, "", [("plan.pdf", b"plan")], file_kind_id=self.drawing.id
+            self.portal_user_a.partner_id, "", [("plan.pdf", PDF)], file_kind_id=self.drawing.id
         )
         plan = event.attachment_ids
         order_b = self.env["sale.order"].create({"partner_id": self.customer_b.id})
         foreign = order_b._portal_post_event(
-            self.portal_user_b.partner_id, "", [("b.pdf", b"b")]
+            self.portal_user_b.partner_id, "", [("b.pdf", PDF)]
         ).attachment_ids
         self.authenticate("portal_a", "portal_a")
         before = len(self._events())
@@ -191,7 +191,7 @@ class TestFileKindsPortal(OrderPageCase):
             response = self.url_open(
                 f"{self.order_url}/events",
                 data={"csrf_token": Request.csrf_token(self), "message": "x", "file_kind_id": forged},
-                files={"files": ("x.pdf", b"x", "application/pdf")},
+                files={"files": ("x.pdf", PDF, "application/pdf")},
                 allow_redirects=False,
             )
             self.assertEqual(response.status_code, 400)
@@ -217,7 +217,10 @@ class TestFileKindsPortal(OrderPageCase):
     @mute_logger("odoo.http")
     def test_other_customer_cannot_see_or_change_kinds(self):
         event = self.order_a._portal_post_event(
-            self.portal_user_a.partner_id, "", [("a-plan.pdf", b"plan")], file_kind_id=self.drawing.id
+            self.portal_user_a.partner_id,
+            "",
+            [("a-plan.pdf", PDF)],
+            file_kind_id=self.drawing.id,
         )
         plan = event.attachment_ids
         for login in ("portal_b", "portal_a2"):
@@ -229,7 +232,7 @@ class TestFileKindsPortal(OrderPageCase):
         self.assertEqual(plan.file_kind_id, self.drawing)
 
     def test_valid_token_changes_kinds_with_the_customer(self):
-        plan = self.order_a._portal_post_event(self.customer_a, "", [("plan.pdf", b"plan")]).attachment_ids
+        plan = self.order_a._portal_post_event(self.customer_a, "", [("plan.pdf", PDF)]).attachment_ids
         token = self.order_a.access_token
         self.authenticate(None, None)
         self.assertEqual(self._set_kind(plan.id, self.photo.id, access_token="forged").status_code, 403)
@@ -244,7 +247,10 @@ class TestFileKindsPortal(OrderPageCase):
         def add_files(count):
             for i in range(count):
                 self.order_a._portal_post_event(
-                    self.portal_user_a.partner_id, "", [(f"f{i}.pdf", b"x")], file_kind_id=kinds[i % 3].id
+                    self.portal_user_a.partner_id,
+                    "",
+                    [(f"f{i}.pdf", PDF)],
+                    file_kind_id=kinds[i % 3].id,
                 )
 
         self.authenticate("portal_a", "portal_a")
