@@ -40,18 +40,25 @@ class ContractPortal(SignedDocumentPortal):
         return values
 
     def _check_contract(self, contract_id, access_token=None):
-        try:
-            return self._document_check_access("customer.contract", contract_id, access_token=access_token)
-        except (AccessError, MissingError):
-            raise NotFound()
+        return self._check_document("customer.contract", contract_id, access_token)
 
     def _check_acceptance(self, acceptance_id, access_token=None):
+        return self._check_document("customer.contract.acceptance", acceptance_id, access_token)
+
+    def _check_document(self, model, res_id, access_token):
         try:
-            return self._document_check_access(
-                "customer.contract.acceptance", acceptance_id, access_token=access_token
-            )
+            record_sudo = self._document_check_access(model, res_id, access_token=access_token)
         except (AccessError, MissingError):
             raise NotFound()
+        # A draft was never sent: the customer does not see it, even with a token left from an earlier
+        # round (a cancelled contract reset to draft keeps it). Internal users preview it.
+        if record_sudo.state == "draft" and not request.env.user._is_internal():
+            raise NotFound()
+        return record_sudo
+
+    def _readable(self, records_sudo):
+        """The records the visitor may open by the record rules (a token is never handed on)."""
+        return records_sudo.with_env(request.env)._filtered_access("read")
 
     # ------------------------------------------------------------
     # CONTRACTS
@@ -93,16 +100,23 @@ class ContractPortal(SignedDocumentPortal):
     def portal_my_contract(self, contract_id, access_token=None, report_type=None, download=False, **kw):
         contract_sudo = self._check_contract(contract_id, access_token)
         if report_type in ("html", "pdf", "text"):
-            report = (
-                "contract_expiry.action_report_software_licence"
-                if kw.get("licence") and contract_sudo.kind == "software"
-                else "contract_expiry.action_report_contract"
-            )
+            report = "contract_expiry.action_report_contract"
+            if kw.get("licence"):
+                if not contract_sudo._licence_allowed():
+                    raise NotFound()
+                report = "contract_expiry.action_report_software_licence"
             return self._show_report(contract_sudo, report_type, report, download=download)
+        acceptances_sudo = contract_sudo.acceptance_ids.filtered(lambda a: a.state != "draft")
         values = self._get_page_view_values(
             contract_sudo,
             access_token,
-            {"contract": contract_sudo, "page_name": "contract", "message": kw.get("message")},
+            {
+                "contract": contract_sudo,
+                "page_name": "contract",
+                "message": kw.get("message"),
+                "acceptances": acceptances_sudo,
+                "linked_acceptances": self._readable(acceptances_sudo),
+            },
             "my_contracts_history",
             False,
             **kw,
@@ -143,7 +157,12 @@ class ContractPortal(SignedDocumentPortal):
         values = self._get_page_view_values(
             acceptance_sudo,
             access_token,
-            {"acceptance": acceptance_sudo, "page_name": "acceptance", "message": kw.get("message")},
+            {
+                "acceptance": acceptance_sudo,
+                "page_name": "acceptance",
+                "message": kw.get("message"),
+                "contract_linked": bool(self._readable(acceptance_sudo.contract_id)),
+            },
             "my_acceptances_history",
             False,
             **kw,

@@ -20,6 +20,8 @@ class CustomerContract(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "signed.document.mixin"]
     _order = "start_date desc, id desc"
 
+    # What the customer signs: the terms, the lines, the documents (annexes). The fiscal position too:
+    # changing it would change the lines' taxes behind the lock.
     _signed_fields = (
         "title",
         "partner_id",
@@ -27,9 +29,14 @@ class CustomerContract(models.Model):
         "expiry_date",
         "amount",
         "billing_period",
-        "line_ids",
+        "fiscal_position_id",
+        "document_ids",
     )
+    _signed_line_fields = {
+        "line_ids": ("product_id", "name", "quantity", "price_unit", "discount", "tax_ids"),
+    }
     _signed_report = "contract_expiry.action_report_contract"
+    _signed_manager_group = "sales_team.group_sale_manager"
 
     # ------------------------------------------------------------
     # FIELDS: identity
@@ -418,7 +425,9 @@ class CustomerContract(models.Model):
 
     def action_draft(self):
         self._check_state(("cancelled",), self.env._("Resetting to draft"))
-        self.action_new_revision()
+        signed = self.filtered("is_signed")
+        if signed:
+            signed.action_new_revision()  # dropping a signature is a manager's decision: checked there
         self.write({"state": "draft"})
 
     def action_preview(self):
@@ -449,7 +458,9 @@ class CustomerContract(models.Model):
     def _check_can_be_signed(self):
         if self.state == "cancelled":
             raise UserError(self.env._("This contract is cancelled: it cannot be signed."))
-        if self.state not in ("draft", "sent"):
+        if self.state == "draft":
+            raise UserError(self.env._("This contract has not been sent for signature yet."))
+        if self.state != "sent":
             raise UserError(self.env._("This contract has already been signed."))
 
     def _on_signed(self):
@@ -464,6 +475,12 @@ class CustomerContract(models.Model):
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.name.replace("/", "-")
+
+    def _licence_allowed(self):
+        """The software licence is for a signed software contract that is running (not expired, closed or
+        cancelled)."""
+        self.ensure_one()
+        return self.kind == "software" and self.is_signed and self.state in ("signed", "accepted")
 
     def _portal_documents(self):
         """Files the customer may download from the portal: documents and signed copies."""

@@ -12,6 +12,7 @@ class CustomerContractAcceptance(models.Model):
 
     _signed_fields = ("contract_id", "date", "delivered_items", "notes")
     _signed_report = "contract_expiry.action_report_contract_acceptance"
+    _signed_manager_group = "contract_expiry.group_contract_admin"
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     contract_id = fields.Many2one("customer.contract", required=True, ondelete="restrict", index=True)
@@ -60,6 +61,13 @@ class CustomerContractAcceptance(models.Model):
     def _check_can_be_signed(self):
         if self.state == "draft":
             raise UserError(self.env._("This acceptance report has not been sent to the customer yet."))
+        if self.contract_id.state not in ("signed", "accepted"):
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s is no longer running: its acceptance report cannot be signed.",
+                    contract=self.contract_id.display_name,
+                )
+            )
 
     def _on_signed(self):
         self.write({"state": "signed"})

@@ -43,6 +43,28 @@ class CustomerContractLine(models.Model):
 
     _quantity_positive = models.Constraint("CHECK(quantity >= 0)", "A line quantity cannot be negative.")
 
+    # ------------------------------------------------------------
+    # CRUD: the lines are part of the signed contract
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["customer.contract"].browse(
+            {vals["contract_id"] for vals in vals_list if vals.get("contract_id")}
+        )._check_signed_lines_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        documents = self.contract_id
+        if vals.get("contract_id"):  # nor moved onto a signed one
+            documents |= self.env["customer.contract"].browse(vals["contract_id"])
+        documents._check_signed_lines_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        self.contract_id._check_signed_lines_editable()
+
     @api.depends("product_id")
     def _compute_name(self):
         for line in self:

@@ -13,6 +13,11 @@ class ReportSoftwareLicence(models.AbstractModel):
         contracts = self.env["customer.contract"].browse(docids)
         if contracts.filtered(lambda c: c.kind != "software"):
             raise UserError(self.env._("The software licence is printed only for software contracts."))
+        # Checked here, not only in the portal route: /report/pdf/... reaches this report too.
+        if contracts.filtered(lambda c: not c._licence_allowed()):
+            raise UserError(
+                self.env._("The software licence is given only for a signed contract that is running.")
+            )
         return {
             "doc_ids": docids,
             "doc_model": "customer.contract",

@@ -78,5 +78,6 @@ class ContractCase(PortalCustomersCase):
     @classmethod
     def _signed_contract(cls, partner=None, **vals):
         contract = cls._contract(partner, **vals)
-        contract.sign("Mario Rossi", signature_png())
+        contract._send_for_signature()
+        contract._sign("Mario Rossi", signature_png())
         return contract

@@ -20,7 +20,7 @@ class TestContract(ContractCase):
         contract._send_for_signature()
         self.assertEqual(contract.state, "sent")
         self.assertTrue(contract.access_token, "the e-mail link carries an access token")
-        contract.sign("Mario Rossi", signature_png(), ip="10.0.0.1")
+        contract._sign("Mario Rossi", signature_png(), ip="10.0.0.1")
         self.assertEqual(contract.state, "signed")
         self.assertEqual(contract.signer_ip, "10.0.0.1")
         self.assertTrue(contract.signed_pdf_id)
@@ -92,11 +92,11 @@ class TestContract(ContractCase):
         contract = self._contract()
         contract.action_cancel()
         with self.assertRaisesRegex(UserError, "cancelled"):
-            contract.sign("Mario Rossi", signature_png())
+            contract._sign("Mario Rossi", signature_png())
         self.assertFalse(contract.signed_on, "nothing was saved")
         signed = self._signed_contract()
         with self.assertRaisesRegex(UserError, "already been signed"):
-            signed.sign("Someone Else", signature_png())
+            signed._sign("Someone Else", signature_png())
         self.assertEqual(signed.signed_by, "Mario Rossi")
         result = signed._portal_sign("Someone Else", signature_png())
         self.assertIn("already been signed", result["error"])
@@ -118,7 +118,7 @@ class TestContract(ContractCase):
         )
         self.assertEqual(self.order_a.contract_count, 1)
         contract._send_for_signature()
-        contract.sign("Mario Rossi", signature_png())
+        contract._sign("Mario Rossi", signature_png())
 
         contract.with_user(self.salesman).action_work_done()
         activity = contract.activity_ids.filtered(
@@ -130,12 +130,12 @@ class TestContract(ContractCase):
         acceptance = self.env["customer.contract.acceptance"].browse(action["res_id"])
         self.assertIn("Plant maintenance", acceptance.delivered_items)
         with self.assertRaises(UserError):
-            acceptance.sign("Mario Rossi", signature_png())  # not sent yet
+            acceptance._sign("Mario Rossi", signature_png())  # not sent yet
         acceptance.with_user(self.admin_user).write({"notes": "All fine"})
         acceptance.with_user(self.admin_user).action_send()
         self.assertEqual(acceptance.state, "sent")
         self.assertTrue(acceptance.access_token)
-        acceptance.sign("Mario Rossi", signature_png())
+        acceptance._sign("Mario Rossi", signature_png())
         self.assertEqual(acceptance.state, "signed")
         self.assertEqual(contract.state, "accepted")
         self.assertFalse(
@@ -156,6 +156,7 @@ class TestContract(ContractCase):
         offer = self.env["sale.order"].create(
             {
                 "partner_id": self.customer_a.id,
+                "user_id": self.salesman.id,  # the salesman's own offer: salesmen see their own documents
                 "order_line": [
                     Command.create({"product_id": self.service.id, "product_uom_qty": 3, "price_unit": 70})
                 ],
@@ -207,7 +208,7 @@ class TestContract(ContractCase):
     # ------------------------------------------------------------
 
     def test_reports(self):
-        contract = self._contract(kind="software")
+        contract = self._signed_contract(kind="software")
         Report = self.env["ir.actions.report"]
         html = Report._render_qweb_html("contract_expiry.action_report_contract", contract.ids)[0]
         self.assertIn(contract.name.encode(), html)
@@ -220,6 +221,7 @@ class TestContract(ContractCase):
     def test_orm_access_of_portal_users(self):
         contract_a = self._contract()
         contract_b = self._contract(partner=self.portal_user_b.partner_id)
+        (contract_a | contract_b)._send_for_signature()
         Contract = self.env["customer.contract"]
         self.assertEqual(Contract.with_user(self.portal_user_a).search([]), contract_a)
         contract_a.with_user(self.portal_user_a).check_access("read")

@@ -113,7 +113,7 @@ class TestContractPortal(ContractCase, HttpCase):
 
     @mute_logger("odoo.http", "odoo.addons.base.models.ir_rule")
     def test_acceptance_signed_from_the_email_link(self):
-        self.contract_a.sign("Mario Rossi", signature_png())
+        self.contract_a._sign("Mario Rossi", signature_png())
         self.contract_a.action_work_done()
         acceptance = self.env["customer.contract.acceptance"].create(
             {"contract_id": self.contract_a.id, "delivered_items": "Boiler serviced"}

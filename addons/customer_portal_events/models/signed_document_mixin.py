@@ -3,12 +3,30 @@ import binascii
 import hashlib
 import json
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.image import base64_to_image
 
 SIGNATURE_MAX_BYTES = 512 * 1024
+# The fields that record a signature: written only by the signing and revision code of this mixin.
+SIGNATURE_FIELDS = frozenset(
+    {"signature", "signed_by", "signed_on", "signer_ip", "signed_hash", "signed_pdf_id", "is_signed"}
+)
+# Set only while that code writes them. A Python-level flag, out of the client's reach: a context key
+# is not (call_kw passes the client's context through).
+_SIGNATURE_WRITE = ContextVar("signed_document_signature_write", default=False)
+
+
+@contextmanager
+def _signature_write():
+    token = _SIGNATURE_WRITE.set(True)
+    try:
+        yield
+    finally:
+        _SIGNATURE_WRITE.reset(token)
 
 
 class SignedDocumentMixin(models.AbstractModel):
@@ -17,15 +35,25 @@ class SignedDocumentMixin(models.AbstractModel):
     Signing stores the signature, the signer's name, time and IP and a SHA-256 of the document's content
     as signed, locks that content, renders the signed PDF, attaches it and posts it in the chatter.
     What varies per model is given by class attributes and small hooks.
+
+    The signature fields are written only by `_sign`, `_attach_signed_pdf` and `action_new_revision`;
+    `create`/`write` refuse them otherwise, whoever asks.
     """
 
     _name = "signed.document.mixin"
     _description = "Document signed by the customer"
 
-    # Fields whose content is signed: hashed at signature time, read-only afterwards.
+    # Fields whose content is signed: hashed at signature time, read-only afterwards. Relational fields to
+    # ir.attachment (the documents attached to the signed document) are hashed by their files' content.
     _signed_fields = ()
+    # One2many fields whose lines are signed, with the line fields hashed (business values, not ids), e.g.
+    # {"line_ids": ("product_id", "quantity")}. Locked like `_signed_fields`; the line model must call
+    # `_check_signed_lines_editable` on its documents in create, write and unlink.
+    _signed_line_fields = {}
     # XML id of the QWeb report rendered as the signed PDF.
     _signed_report = None
+    # XML id of the group that may start a new revision of a signed document (and so drop its signature).
+    _signed_manager_group = None
 
     signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024, readonly=True)
     signed_by = fields.Char(string="Signed by", copy=False, readonly=True, tracking=True)
@@ -53,9 +81,18 @@ class SignedDocumentMixin(models.AbstractModel):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        forged = any(vals.get(name) for vals in vals_list for name in SIGNATURE_FIELDS)
+        if forged and not _SIGNATURE_WRITE.get():
+            raise AccessError(self.env._("The signature details of a document are set only by signing it."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        locked = set(vals) & set(self._signed_fields)
-        if locked and not self.env.context.get("signed_document_unlock"):
+        if not _SIGNATURE_WRITE.get() and SIGNATURE_FIELDS & set(vals):
+            raise AccessError(self.env._("The signature details of a document are set only by signing it."))
+        locked = set(vals) & (set(self._signed_fields) | set(self._signed_line_fields))
+        if locked:
             signed = self.filtered("is_signed")
             if signed:
                 raise UserError(
@@ -95,32 +132,39 @@ class SignedDocumentMixin(models.AbstractModel):
 
     def action_new_revision(self):
         """Unlock a signed document for a new revision; the old signed PDF stays in the chatter."""
-        for record in self.filtered("is_signed"):
+        group = self._signed_manager_group
+        if not self.env.su and not (group and self.env.user.has_group(group)):
+            raise AccessError(self.env._("Only a manager can start a new revision of a signed document."))
+        signed = self.filtered("is_signed")
+        for record in signed:
             record.message_post(
                 body=self.env._(
                     "New revision started; the previous signature (%(name)s) no longer applies.",
                     name=record.signed_by,
                 )
             )
-        self.with_context(signed_document_unlock=True).write(
-            {
-                "signature": False,
-                "signed_by": False,
-                "signed_on": False,
-                "signer_ip": False,
-                "signed_hash": False,
-                "signed_pdf_id": False,
-            }
-        )
+        with _signature_write():
+            signed.write(
+                {
+                    "signature": False,
+                    "signed_by": False,
+                    "signed_on": False,
+                    "signer_ip": False,
+                    "signed_hash": False,
+                    "signed_pdf_id": False,
+                }
+            )
         return True
 
     # ------------------------------------------------------------
     # SIGNING
     # ------------------------------------------------------------
 
-    def sign(self, name, signature, ip=None):
+    def _sign(self, name, signature, ip=None):
         """Sign the document as `name` with `signature` (a base64 PNG/JPEG, as the portal widget sends).
 
+        Private: a public method could be called over RPC by any user who can write the record, with
+        any name and IP. The portal route and the on-site wizard call it after their own checks.
         Raises UserError/ValidationError on bad input; nothing is written then.
         """
         self.ensure_one()
@@ -136,12 +180,14 @@ class SignedDocumentMixin(models.AbstractModel):
             "signed_by": name,
             "signed_on": fields.Datetime.now(),
             "signer_ip": ip,
-            "signed_hash": self._signed_content_hash(),
         }
         if "access_token" in self._fields:
             # A new token: the link of the signature request works once.
             vals["access_token"] = str(uuid.uuid4())
-        self.with_context(signed_document_unlock=True).write(vals)
+        with _signature_write():
+            self.write(vals)
+            # Hashed once stored: the fingerprint covers the signature image as saved (resized).
+            self.write({"signed_hash": self._signed_content_hash()})
         self._attach_signed_pdf()
         self._on_signed()
         return True
@@ -150,7 +196,7 @@ class SignedDocumentMixin(models.AbstractModel):
         """`sign` for the portal signature widget's JSON route: an error message instead of an exception."""
         try:
             with self.env.cr.savepoint():
-                self.sign(name, signature, ip=ip)
+                self._sign(name, signature, ip=ip)
         except (UserError, ValidationError) as error:
             return {"error": error.args[0]}
         return {"force_refresh": True, "redirect_url": self.get_portal_url(query_string="&message=sign_ok")}
@@ -180,21 +226,56 @@ class SignedDocumentMixin(models.AbstractModel):
         """Hook: raise a UserError when the record's state does not allow signing."""
         return
 
+    def _check_signed_lines_editable(self):
+        """Raise when one of these documents is signed: its lines are signed content."""
+        signed = self.filtered("is_signed")
+        if signed:
+            raise UserError(
+                self.env._(
+                    "%(document)s is signed: its lines cannot change any more. "
+                    "Start a new revision to change them; it will need a new signature.",
+                    document=signed[0].display_name,
+                )
+            )
+
     def _signed_content(self):
-        """The content that is signed, as a canonical dict of the `_signed_fields` values."""
+        """The content that is signed, as a canonical dict: the `_signed_fields` values, the lines' values
+        (`_signed_line_fields`), the attached documents' files and the signature (image, signer, time, IP)."""
         self.ensure_one()
-        content = {}
-        for name in sorted(self._signed_fields):
-            field = self._fields[name]
-            value = self[name]
-            if field.type in ("many2one", "many2many", "one2many"):
-                value = value.ids
-            elif field.type in ("date", "datetime"):
-                value = value and fields.Datetime.to_string(value)
-            elif field.type in ("html", "monetary", "float"):
-                value = str(value or "")
-            content[name] = value
+        # Superuser and a context of our own: the same fingerprint whoever checks it, from wherever (record
+        # rules may hide lines, `bin_size` would give sizes instead of files, an archived tax still counts).
+        record = self.with_env(self.env(su=True, context={"active_test": False}))
+        content = {
+            name: self._signed_value(record, name)
+            for name in sorted(set(self._signed_fields) - set(self._signed_line_fields))
+        }
+        for name, line_fields in sorted(self._signed_line_fields.items()):
+            content[name] = [
+                [self._signed_value(line, line_field) for line_field in line_fields] for line in record[name]
+            ]
+        content["__signature__"] = {
+            "image": hashlib.sha256(base64.b64decode(record.signature or b"")).hexdigest(),
+            "by": record.signed_by,
+            "on": record.signed_on and fields.Datetime.to_string(record.signed_on),
+            "ip": record.signer_ip,
+        }
         return content
+
+    @api.model
+    def _signed_value(self, record, name):
+        """The canonical value of `record`'s field `name` in the fingerprint."""
+        field = record._fields[name]
+        value = record[name]
+        if field.type in ("many2one", "many2many", "one2many"):
+            if field.comodel_name == "ir.attachment":
+                # The documents themselves, not which records hold them: a replaced file shows.
+                return sorted([att.name, hashlib.sha256(att.raw or b"").hexdigest()] for att in value)
+            return sorted(value.ids)
+        if field.type in ("date", "datetime"):
+            return value and fields.Datetime.to_string(value)
+        if field.type in ("html", "monetary", "float"):
+            return str(value or "")
+        return value
 
     def _signed_content_hash(self):
         payload = json.dumps(self._signed_content(), sort_keys=True, default=str).encode()
@@ -222,7 +303,8 @@ class SignedDocumentMixin(models.AbstractModel):
                 }
             )
         )
-        self.with_context(signed_document_unlock=True).write({"signed_pdf_id": attachment.id})
+        with _signature_write():
+            self.write({"signed_pdf_id": attachment.id})
         self.message_post(
             body=self.env._("Signed by %(name)s.", name=self.signed_by),
             attachment_ids=attachment.ids,

@@ -23,10 +23,10 @@ class FieldIntervention(models.Model):
     ]
     _order = "date_start desc, id desc"
 
-    # What the customer signs: the report with its lines and the facts of the intervention.
+    # What the customer signs: the report with its lines and attachments, and the facts of the intervention.
     _signed_fields = (
         "report",
-        "line_ids",
+        "attachment_ids",
         "partner_id",
         "site_id",
         "plant_ids",
@@ -35,7 +35,9 @@ class FieldIntervention(models.Model):
         "date_start",
         "date_end",
     )
+    _signed_line_fields = {"line_ids": ("line_type", "product_id", "name", "quantity")}
     _signed_report = "field_interventions.action_report_field_intervention"
+    _signed_manager_group = "field_interventions.group_field_intervention_manager"
 
     # ------------------------------------------------------------
     # FIELDS
@@ -300,26 +302,6 @@ class FieldIntervention(models.Model):
                 raise UserError(
                     self.env._("%(name)s can be signed once the work is done.", name=intervention.name)
                 )
-
-    def _check_lines_editable(self):
-        # The mixin locks the fields of the record; its lines are locked here.
-        if self.env.context.get("signed_document_unlock"):
-            return
-        signed = self.filtered("is_signed")
-        if signed:
-            raise UserError(
-                self.env._(
-                    "%(name)s is signed: its materials and hours cannot change any more.", name=signed[0].name
-                )
-            )
-
-    def _signed_content(self):
-        # The lines are part of what is signed: hash their content, not only their ids.
-        content = super()._signed_content()
-        content["line_ids"] = [
-            [line.line_type, line.product_id.id, line.name, str(line.quantity)] for line in self.line_ids
-        ]
-        return content
 
     def _on_signed(self):
         self.write({"state": "signed"})

@@ -32,15 +32,16 @@ class FieldInterventionLine(models.Model):
     def create(self, vals_list):
         self.env["field.intervention"].browse(
             {vals["intervention_id"] for vals in vals_list if vals.get("intervention_id")}
-        )._check_lines_editable()
+        )._check_signed_lines_editable()
         return super().create(vals_list)
 
     def write(self, vals):
-        self.intervention_id._check_lines_editable()
-        res = super().write(vals)
-        self.intervention_id._check_lines_editable()
-        return res
+        documents = self.intervention_id
+        if vals.get("intervention_id"):  # nor moved onto a signed one
+            documents |= self.env["field.intervention"].browse(vals["intervention_id"])
+        documents._check_signed_lines_editable()
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
-        self.intervention_id._check_lines_editable()
+        self.intervention_id._check_signed_lines_editable()

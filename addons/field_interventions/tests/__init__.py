@@ -3,3 +3,4 @@ from . import test_portal
 from . import test_reminders
 from . import test_tour
 from . import test_i18n
+from . import test_signed_security

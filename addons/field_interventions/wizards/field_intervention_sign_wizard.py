@@ -16,5 +16,5 @@ class FieldInterventionSignWizard(models.TransientModel):
     def action_sign(self):
         self.ensure_one()
         ip = request.httprequest.remote_addr if request else None
-        self.intervention_id.sign(self.signer_name, self.signature, ip=ip)
+        self.intervention_id._sign(self.signer_name, self.signature, ip=ip)
         return {"type": "ir.actions.act_window_close"}
