@@ -2,5 +2,7 @@ from . import test_install
 from . import test_field_intervention
 from . import test_portal
 from . import test_reminders
+from . import test_multi_company
+from . import test_revoked_contacts
 from . import test_tour
 from . import test_i18n
