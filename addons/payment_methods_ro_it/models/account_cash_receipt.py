@@ -72,11 +72,13 @@ class AccountCashReceipt(models.Model):
         if {"number", "series", "company_id"} & vals.keys():
             raise UserError(self.env._("The number of a cash receipt cannot be changed."))
         locked = {name for name in vals if not name.startswith(CHATTER_FIELDS_PREFIX)}
-        # Only the cancellation of _cancel_with_payment (server code, as superuser) changes a receipt.
+        # Only the cancellation of _cancel_with_payment (server code, as superuser, with its reason) changes
+        # a receipt.
         cancelling = (
             self.env.su
-            and locked <= CANCEL_FIELDS
-            and vals.get("state") == "cancel"
+            and locked == CANCEL_FIELDS
+            and vals["state"] == "cancel"
+            and vals["cancel_reason"]
             and all(receipt.state == "valid" for receipt in self)
         )
         if locked and self and not cancelling:
