@@ -68,20 +68,23 @@ class AccountPayment(models.Model):
         return res
 
     def action_cancel(self):
+        res = super().action_cancel()
+        # After the payment's own action, which checked the user's rights on the payment.
         for payment in self:
             payment.cash_receipt_ids._cancel_with_payment(
                 self.env._("Payment %(payment)s cancelled.", payment=payment.display_name)
             )
-        return super().action_cancel()
+        return res
 
     def action_draft(self):
         # A payment back in draft may change: its receipt is cancelled (number kept) and a
         # new one is numbered when it is posted again.
+        res = super().action_draft()
         for payment in self:
             payment.cash_receipt_ids._cancel_with_payment(
                 self.env._("Payment %(payment)s reset to draft.", payment=payment.display_name)
             )
-        return super().action_draft()
+        return res
 
     def _needs_cash_receipt(self):
         self.ensure_one()
