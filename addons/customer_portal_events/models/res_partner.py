@@ -94,6 +94,14 @@ class ResPartner(models.Model):
         return {"portal_reserved_area"}
 
     def _portal_has_access(self, flag=None):
-        """Whether this contact may use the customer's reserved area (and, if given, the option `flag`)."""
+        """Whether this contact may use the customer's reserved area (and, if given, the option `flag`).
+
+        It takes an active portal user too: a user revoked with Odoo's portal wizard, archived or taken out
+        of the portal group loses the reserved area and whatever is sent for it, even with the flags kept.
+        """
         self.ensure_one()
-        return self.portal_reserved_area and (not flag or bool(self[flag]))
+        return bool(
+            self.portal_reserved_area
+            and (not flag or self[flag])
+            and any(user.active and user._is_portal() for user in self.sudo().user_ids)
+        )

@@ -7,6 +7,7 @@ class FieldCheck(models.Model):
     _description = "Check or report of a customer"
     _inherit = ["field.site.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(string="Title", required=True, tracking=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -20,7 +21,17 @@ class FieldCheck(models.Model):
     plant_id = fields.Many2one(
         "field.plant",
         index=True,
+        check_company=True,
         domain="[('partner_id', '=', partner_id)]",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
     )
     user_id = fields.Many2one("res.users", string="Done by", default=lambda self: self.env.user)
     next_date = fields.Date(string="Next check", tracking=True)
@@ -28,6 +39,17 @@ class FieldCheck(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", "field_check_attachment_rel", "check_id", "attachment_id", string="Attachments"
     )
+
+    @api.depends("plant_id", "partner_id")
+    def _compute_company_id(self):
+        # The check belongs where its plant is; without a plant, as a plant would (see field.plant).
+        for check in self:
+            check.company_id = (
+                check.plant_id.company_id
+                or check.partner_id.company_id
+                or check.company_id
+                or self.env.company
+            )
 
     @api.constrains("plant_id", "partner_id", "site_id")
     def _check_plant_of_customer(self):

@@ -14,6 +14,15 @@ class FieldPlant(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+    )
     plant_type = fields.Selection(
         [
             ("heating", "Heating"),
@@ -51,6 +60,18 @@ class FieldPlant(models.Model):
     # COMPUTE
     # ------------------------------------------------------------
 
+    @api.depends("partner_id")
+    def _compute_company_id(self):
+        # A customer kept by one company gives it its plants; a shared customer's plant stays where it was
+        # created (existing plants: the company of their interventions).
+        for plant in self:
+            plant.company_id = (
+                plant.partner_id.company_id
+                or plant.company_id
+                or plant.intervention_ids.company_id[:1]
+                or self.env.company
+            )
+
     @api.depends("intervention_ids")
     def _compute_intervention_count(self):
         for plant in self:
@@ -67,12 +88,14 @@ class FieldPlant(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
-    @api.constrains("serial_number", "brand")
+    @api.constrains("serial_number", "brand", "company_id")
     def _check_unique_serial(self):
         for plant in self.filtered("serial_number"):
-            twin = self.search_count(
+            # Per company, whichever companies the user has open.
+            twin = self.sudo().search_count(
                 [
                     ("id", "!=", plant.id),
+                    ("company_id", "=", plant.company_id.id),
                     ("brand", "=", plant.brand),
                     ("serial_number", "=", plant.serial_number),
                 ],

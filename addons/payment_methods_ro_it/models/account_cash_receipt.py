@@ -2,10 +2,19 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 SEQUENCE_CODE = "account.cash.receipt"
+# An issued receipt is a numbered fiscal document: only its chatter changes, and its state only through
+# its payment (see _cancel_with_payment).
+CHATTER_FIELDS_PREFIX = "message_"
+CANCEL_FIELDS = {"state", "cancel_reason"}
 
 
 class AccountCashReceipt(models.Model):
-    """Cash receipt (chitanță): numbered without gaps per company, kept when cancelled."""
+    """Cash receipt (chitanță): numbered without gaps per company, kept when cancelled.
+
+    Issued (numbered) at creation from its posted cash payment and never edited afterwards: it is cancelled,
+    with the reason, when its payment is reset to draft or cancelled, and a new one is numbered if the
+    payment is posted again.
+    """
 
     _name = "account.cash.receipt"
     _description = "Cash Receipt"
@@ -35,6 +44,7 @@ class AccountCashReceipt(models.Model):
         readonly=True,
         tracking=True,
     )
+    cancel_reason = fields.Char(string="Cancellation Reason", readonly=True, copy=False)
 
     _number_unique = models.UniqueIndex("(company_id, number)", "A cash receipt number is used only once.")
 
@@ -61,6 +71,23 @@ class AccountCashReceipt(models.Model):
     def write(self, vals):
         if {"number", "series", "company_id"} & vals.keys():
             raise UserError(self.env._("The number of a cash receipt cannot be changed."))
+        locked = {name for name in vals if not name.startswith(CHATTER_FIELDS_PREFIX)}
+        # Only the cancellation of _cancel_with_payment (server code, as superuser, with its reason) changes
+        # a receipt.
+        cancelling = (
+            self.env.su
+            and locked == CANCEL_FIELDS
+            and vals["state"] == "cancel"
+            and vals["cancel_reason"]
+            and all(receipt.state == "valid" for receipt in self)
+        )
+        if locked and self and not cancelling:
+            raise UserError(
+                self.env._(
+                    "An issued cash receipt cannot be changed: reset its payment to draft to cancel it "
+                    "(its number is kept) and post the payment again for a new receipt."
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -69,8 +96,13 @@ class AccountCashReceipt(models.Model):
             self.env._("Cash receipts are never deleted: cancel the payment to cancel its receipt.")
         )
 
-    def action_cancel(self):
-        self.write({"state": "cancel"})
+    def _cancel_with_payment(self, reason):
+        """Cancel the valid receipts among these because their payment was reset or cancelled.
+
+        Called by the payment's own actions, which check the user's rights on the payment; the receipt
+        itself is written as superuser since nobody may write it directly.
+        """
+        self.filtered(lambda r: r.state == "valid").sudo().write({"state": "cancel", "cancel_reason": reason})
 
     def _amount_in_words(self, lang):
         self.ensure_one()

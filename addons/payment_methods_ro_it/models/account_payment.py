@@ -68,14 +68,23 @@ class AccountPayment(models.Model):
         return res
 
     def action_cancel(self):
-        self.cash_receipt_ids.action_cancel()
-        return super().action_cancel()
+        res = super().action_cancel()
+        # After the payment's own action, which checked the user's rights on the payment.
+        for payment in self:
+            payment.cash_receipt_ids._cancel_with_payment(
+                self.env._("Payment %(payment)s cancelled.", payment=payment.display_name)
+            )
+        return res
 
     def action_draft(self):
         # A payment back in draft may change: its receipt is cancelled (number kept) and a
         # new one is numbered when it is posted again.
-        self.cash_receipt_ids.action_cancel()
-        return super().action_draft()
+        res = super().action_draft()
+        for payment in self:
+            payment.cash_receipt_ids._cancel_with_payment(
+                self.env._("Payment %(payment)s reset to draft.", payment=payment.display_name)
+            )
+        return res
 
     def _needs_cash_receipt(self):
         self.ensure_one()
@@ -90,7 +99,8 @@ class AccountPayment(models.Model):
         payments = self.filtered(lambda p: p._needs_cash_receipt())
         if not payments:
             return
-        self.env["account.cash.receipt"].create(
+        # Users cannot create receipts themselves: they are issued here, from the posted payment.
+        self.env["account.cash.receipt"].sudo().create(
             [
                 {
                     "payment_id": payment.id,

@@ -1,77 +1,98 @@
-import random
-import threading
-import time
-
 from psycopg2 import errors
 
-from odoo import SUPERUSER_ID, api, sql_db
+from odoo import SUPERUSER_ID, api
+from odoo.orm.environments import Transaction
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
-RECEIPTS_PER_CURSOR = 250
-MAX_TRIES = 100
+QUIET = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "tracking_disable": True}
 
 
 @tagged("post_install", "-at_install")
 class TestReceiptConcurrency(TransactionCase):
-    """Two database cursors take receipt numbers at the same time: no gap, no duplicate.
+    """Two cash desks (two database transactions) take receipt numbers at the same time: no gap, no
+    duplicate.
 
-    The threads commit for real (the test transaction cannot be shared), so the test removes
-    what they made and puts the sequence back at the end.
+    Both transactions run from this thread, interleaved step by step, so every outcome is deterministic.
+    They commit for real (the test transaction cannot be shared), so the test removes what they made and
+    puts the sequence back at the end.
     """
 
-    def test_two_cursors_250_receipts_each(self):
-        company = self.env.ref("base.main_company")
-        partner_id = company.partner_id.id
-        sequence = self.env["account.cash.receipt"]._get_sequence(company)
-        self.assertEqual(sequence.implementation, "no_gap")
-        db = sql_db.db_connect(self.env.cr.dbname)
-        created, failures = [], []
-        start = threading.Barrier(2)
+    def setUp(self):
+        super().setUp()
+        self.company = self.env.ref("base.main_company")
+        self.sequence = self.env["account.cash.receipt"]._get_sequence(self.company)
+        self.assertEqual(self.sequence.implementation, "no_gap")
+        self.created = []
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT number_next FROM ir_sequence WHERE id = %s", [self.sequence.id])
+            [self.first_number] = cr.fetchone()
+        self.addCleanup(self._cleanup)
+        self.desk_a, self.desk_b = self.registry.cursor(), self.registry.cursor()
+        # Closed (what is not committed is rolled back) before the cleanup runs.
+        self.addCleanup(self.desk_a.close)
+        self.addCleanup(self.desk_b.close)
 
-        def register_one(env):
-            # What Odoo's RPC layer does on a concurrency error: roll back and replay.
-            for _try in range(MAX_TRIES):
-                try:
-                    receipt = env["account.cash.receipt"].create(
-                        {"company_id": company.id, "partner_id": partner_id, "amount": 10.0}
-                    )
-                    result = (receipt.id, receipt.number)
-                    env.cr.commit()
-                    return result
-                except (errors.SerializationFailure, errors.LockNotAvailable):
-                    env.cr.rollback()
-                    env.invalidate_all()
-                    time.sleep(random.uniform(0, 0.01))
-            raise AssertionError(f"no receipt number after {MAX_TRIES} tries")
+    def _cleanup(self):
+        with self.registry.cursor() as cr:
+            cr.execute("DELETE FROM account_cash_receipt WHERE id = ANY(%s)", [self.created])
+            cr.execute(
+                "UPDATE ir_sequence SET number_next = %s WHERE id = %s", [self.first_number, self.sequence.id]
+            )
 
-        def register_cash():
-            try:
-                start.wait()
-                with db.cursor() as cr:
-                    env = api.Environment(cr, SUPERUSER_ID, {})
-                    for _i in range(RECEIPTS_PER_CURSOR):
-                        created.append(register_one(env))
-            except Exception as error:
-                # Reported by the main thread, where the assertion is.
-                failures.append(error)
+    def _env(self, cr):
+        # A transaction set beforehand: the Environment does not look the registry up (its lock is held
+        # while Odoo runs post-install tests).
+        if cr.transaction is None:
+            cr.transaction = Transaction(self.registry)
+        return api.Environment(cr, SUPERUSER_ID, QUIET)
 
-        with db.cursor() as cr:
-            cr.execute("SELECT number_next FROM ir_sequence WHERE id = %s", [sequence.id])
-            [first_number] = cr.fetchone()
-        threads = [threading.Thread(target=register_cash) for _i in range(2)]
-        try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            self.assertFalse(failures)
-            numbers = sorted(int(number) for _id, number in created)
-            self.assertEqual(numbers, list(range(first_number, first_number + 2 * RECEIPTS_PER_CURSOR)))
-        finally:
-            with db.cursor() as cr:
-                cr.execute(
-                    "DELETE FROM account_cash_receipt WHERE id = ANY(%s)", [[rid for rid, _n in created]]
-                )
-                cr.execute(
-                    "UPDATE ir_sequence SET number_next = %s WHERE id = %s", [first_number, sequence.id]
-                )
+    def _register_cash(self, cr):
+        """One cash receipt in this transaction; its number (not committed)."""
+        receipt = self._env(cr)["account.cash.receipt"].create(
+            {"company_id": self.company.id, "partner_id": self.company.partner_id.id, "amount": 10.0}
+        )
+        self.created.append(receipt.id)
+        return int(receipt.number)
+
+    def _rollback(self, cr):
+        # What Odoo's RPC layer does before replaying a request that failed on a concurrent update.
+        cr.rollback()
+
+    def _committed_numbers(self):
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT number FROM account_cash_receipt WHERE id = ANY(%s)", [self.created])
+            return sorted(int(number) for (number,) in cr.fetchall())
+
+    @mute_logger("odoo.sql_db")
+    def test_two_desks_neither_skip_nor_share_a_number(self):
+        first = self.first_number
+        # Desk B's transaction starts (its snapshot is taken) before desk A commits anything.
+        self.desk_b.execute("SELECT 1")
+        self.assertEqual(self._register_cash(self.desk_a), first)
+        # While A's registration is open, B waits for it instead of taking a number of its own
+        # (here it gives up after a short wait rather than blocking this single thread).
+        self.desk_b.execute("SET LOCAL lock_timeout = '200ms'")
+        with self.assertRaises(errors.LockNotAvailable):
+            self._register_cash(self.desk_b)
+        self._rollback(self.desk_b)
+        # B starts again, A commits: B's snapshot predates A's number, so B fails to serialize instead of
+        # reusing it; Odoo replays such a request, and the replay gets the next number.
+        self.desk_b.execute("SELECT 1")
+        self.desk_a.commit()
+        with self.assertRaises(errors.SerializationFailure):
+            self._register_cash(self.desk_b)
+        self._rollback(self.desk_b)
+        self.assertEqual(self._register_cash(self.desk_b), first + 1)
+        self.desk_b.commit()
+        # A registration that fails (rolled back) gives its number back to the next one: no gap.
+        self.assertEqual(self._register_cash(self.desk_a), first + 2)
+        self._rollback(self.desk_a)
+        self.assertEqual(self._register_cash(self.desk_b), first + 2)
+        self.desk_b.commit()
+        self.assertEqual(self._register_cash(self.desk_a), first + 3)
+        self.desk_a.commit()
+        self.assertEqual(self._committed_numbers(), list(range(first, first + 4)))
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT number_next FROM ir_sequence WHERE id = %s", [self.sequence.id])
+            self.assertEqual(cr.fetchone()[0], first + 4)
