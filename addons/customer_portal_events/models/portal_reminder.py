@@ -150,7 +150,11 @@ class PortalReminder(models.Model):
 
     @api.model
     def _get_due_domain(self):
-        return [("sent_on", "=", False), ("date_remind", "<=", fields.Datetime.now())]
+        return [
+            ("sent_on", "=", False),
+            ("date_remind", "<=", fields.Datetime.now()),
+            ("user_id.active", "=", True),
+        ]
 
     @api.model
     def _cron_send_due_reminders(self):
@@ -167,7 +171,9 @@ class PortalReminder(models.Model):
 
     def _send_reminder_mails(self):
         template = self.env.ref("customer_portal_events.mail_template_portal_reminder")
-        for reminder in self:
+        # A user who lost the reserved area since (revoked with Odoo's portal wizard, archived, out of the
+        # portal group) gets nothing; the reminder waits, and goes out if access is granted again in time.
+        for reminder in self.filtered(lambda r: r.user_id.active and r.user_id._portal_area_allowed()):
             try:
                 with self.env.cr.savepoint():
                     template.send_mail(reminder.id, email_layout_xmlid="mail.mail_notification_light")

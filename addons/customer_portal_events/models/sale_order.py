@@ -276,7 +276,7 @@ class SaleOrder(models.Model):
             return recipients
         # An event reaches by e-mail only the contacts who may read it on the page.
         contacts = self.env["res.partner"].sudo().browse([r["id"] for r in recipients if r.get("share")])
-        refused = set(contacts.filtered(lambda p: not p.is_company and not p.portal_reserved_area).ids)
+        refused = set(contacts.filtered(lambda p: not p.is_company and not p._portal_has_access()).ids)
         return [r for r in recipients if r["id"] not in refused]
 
     def _portal_presence_notify(self, visit):

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.http import Request
 from odoo.tests import tagged
@@ -65,6 +65,21 @@ class TestReminders(OrderPageCase):
         self.assertFalse(due.sent_on)
         Reminder._cron_send_due_reminders()
         self.assertEqual(len(self._mails(due)), 2)
+
+    def test_revoked_user_gets_no_reminder(self):
+        due = self._create(self.portal_user_a, date_remind=fields.Datetime.now() - timedelta(minutes=1))
+        contact = self.portal_user_a.partner_id
+        wizard = self.env["portal.wizard"].create({"partner_ids": [Command.set(contact.ids)]})
+        wizard.user_ids.action_revoke_access()
+        self.assertFalse(self.portal_user_a.active)
+        self.env["portal.reminder"]._cron_send_due_reminders()
+        self.assertFalse(self._mails(due), "a revoked user is e-mailed nothing")
+        self.assertFalse(due.sent_on)
+        # Out of the portal group but still active: nothing either.
+        public = self.env.ref("base.group_public")
+        self.portal_user_a.write({"active": True, "group_ids": [Command.set(public.ids)]})
+        self.env["portal.reminder"]._cron_send_due_reminders()
+        self.assertFalse(self._mails(due))
 
     def test_cron_is_registered(self):
         cron = self.env.ref("customer_portal_events.ir_cron_send_portal_reminders")

@@ -32,7 +32,7 @@ class TestRevokedContacts(InterventionsCase):
         self.assertTrue(intervention.reminder_second_sent, "the reminder was due")
         self.assertFalse(self._reminder_mails(intervention).recipient_ids & contact, "no reminder")
         signed = self._done_intervention()
-        signed.sign("Anna Alfa", image_b64(), ip="10.0.0.7")
+        signed._sign("Anna Alfa", image_b64(), ip="10.0.0.7")
         self.assertEqual(signed.state, "signed")
         self.assertFalse(signed.message_ids.filtered(lambda m: contact in m.partner_ids), "no signed copy")
 
