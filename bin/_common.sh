@@ -26,6 +26,20 @@ for port in [54329, *range(54340, 54400)]:
     fi
 }
 PGPORT="$(_pick_pgport)"
+
+# A free TCP port on 127.0.0.1 from $1 on (Odoo's runner serves HttpCase tests; another checkout's may run).
+free_port() {
+    "${PYTHON:-python3}" -c '
+import socket, sys
+for port in range(int(sys.argv[1]), int(sys.argv[1]) + 100):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break' "$1"
+}
 PGBIN="/usr/lib/postgresql/15/bin"
 PYTHON="${PYTHON:-python3}"
 RUNUSER="$(command -v runuser || echo /usr/sbin/runuser)"
