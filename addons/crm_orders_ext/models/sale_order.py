@@ -400,8 +400,7 @@ class SaleOrder(models.Model):
         Called in sudo by the portal controller once the contact's access is checked.
         """
         self._crm_portal_check_request(lines, text, wished_date, files)
-        upload.check_hourly_rate(
-            self.env,
+        self._crm_portal_check_rate(
             "sale.order",
             [("crm_portal_request", "=", True)],
             self._CRM_PORTAL_MAX_REQUESTS_PER_HOUR,
@@ -490,6 +489,11 @@ class SaleOrder(models.Model):
             return False
         return self.crm_contact_id == user.partner_id or self.state in ("sent", "sale")
 
+    def _crm_portal_check_rate(self, model, domain, limit, message):
+        """Per portal user and hour (upload.check_hourly_rate, HTTP 429); staff are not limited."""
+        if self.env.user.share:
+            upload.check_hourly_rate(self.env, model, domain, limit, message)
+
     def _portal_events_allowed(self, user, access_token=None):
         """The order's events (files, chat, file kinds, bus channel) follow the order page: a draft
         portal request is its author's only (_crm_portal_request_visible), whatever the link."""
@@ -507,8 +511,7 @@ class SaleOrder(models.Model):
         if not message:
             raise ValidationError(self.env._("Write what should change in the quotation."))
         # the changes asked are the user's comments on orders (the portal chatter's count too)
-        upload.check_hourly_rate(
-            self.env,
+        self._crm_portal_check_rate(
             "mail.message",
             [
                 ("model", "=", self._name),
