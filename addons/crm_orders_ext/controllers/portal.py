@@ -115,6 +115,12 @@ class CrmOrdersPortal(CustomerPortal):
         try:
             with request.env.cr.savepoint():
                 order_sudo._crm_portal_ask_changes(request.env.user.partner_id, message)
+        except upload.UploadTooFrequent as error:
+            return request.render(
+                "customer_portal_events.portal_order_event_error",
+                {"error": error.args[0], "back_url": f"/my/orders/{order_sudo.id}", "access_token": None},
+                status=error.http_status,
+            )
         except ValidationError:
             return request.redirect(order_sudo.get_portal_url(query_string="&message=changes_empty"))
         except UserError:

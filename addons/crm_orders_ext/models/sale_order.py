@@ -14,6 +14,9 @@ class SaleOrder(models.Model):
     _name = "sale.order"
     _inherit = ["sale.order", "crm.timer.mixin"]
     _timer_field = "order_id"
+    # What one portal user may ask in an hour: new order requests, and changes to quotations.
+    _CRM_PORTAL_MAX_REQUESTS_PER_HOUR = 10
+    _CRM_PORTAL_MAX_CHANGES_PER_HOUR = 10
 
     # ------------------------------------------------------------
     # Fields
@@ -397,6 +400,15 @@ class SaleOrder(models.Model):
         Called in sudo by the portal controller once the contact's access is checked.
         """
         self._crm_portal_check_request(lines, text, wished_date, files)
+        self._crm_portal_check_rate(
+            "sale.order",
+            [("crm_portal_request", "=", True)],
+            self._CRM_PORTAL_MAX_REQUESTS_PER_HOUR,
+            lambda: self.env._(
+                "Too many order requests in the last hour (at most %(count)s). Try again later.",
+                count=self._CRM_PORTAL_MAX_REQUESTS_PER_HOUR,
+            ),
+        )
         opportunity = opportunity or self.env["crm.lead"]
         customer = contact.commercial_partner_id
         if opportunity and opportunity.partner_id.commercial_partner_id != customer:
@@ -477,6 +489,19 @@ class SaleOrder(models.Model):
             return False
         return self.crm_contact_id == user.partner_id or self.state in ("sent", "sale")
 
+    def _crm_portal_check_rate(self, model, domain, limit, message):
+        """Per portal user and hour (upload.check_hourly_rate, HTTP 429); staff are not limited."""
+        if self.env.user.share:
+            upload.check_hourly_rate(self.env, model, domain, limit, message)
+
+    def _portal_events_allowed(self, user, access_token=None):
+        """The order's events (files, chat, file kinds, bus channel) follow the order page: a draft
+        portal request is its author's only (_crm_portal_request_visible), whatever the link."""
+        allowed = super()._portal_events_allowed(user, access_token=access_token)
+        if allowed and self.crm_portal_request and user.share and not user._is_public():
+            return self._crm_portal_request_visible(user)
+        return allowed
+
     def _crm_portal_ask_changes(self, contact, message):
         """The customer asks for changes to the quotation they were sent: chatter message and activity."""
         self.ensure_one()
@@ -485,6 +510,20 @@ class SaleOrder(models.Model):
         message = (message or "").strip()
         if not message:
             raise ValidationError(self.env._("Write what should change in the quotation."))
+        # the changes asked are the user's comments on orders (the portal chatter's count too)
+        self._crm_portal_check_rate(
+            "mail.message",
+            [
+                ("model", "=", self._name),
+                ("message_type", "=", "comment"),
+                ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
+            ],
+            self._CRM_PORTAL_MAX_CHANGES_PER_HOUR,
+            lambda: self.env._(
+                "Too many changes asked in the last hour (at most %(count)s). Try again later.",
+                count=self._CRM_PORTAL_MAX_CHANGES_PER_HOUR,
+            ),
+        )
         self.message_post(
             author_id=contact.id,
             body=plaintext2html(message),

@@ -9,3 +9,5 @@ from . import test_translations
 from . import test_portal_request
 from . import test_portal_request_tour
 from . import test_portal_request_privacy
+from . import test_portal_request_events
+from . import test_portal_request_rate

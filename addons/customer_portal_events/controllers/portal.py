@@ -1,7 +1,7 @@
 from datetime import datetime
 
 import pytz
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import Forbidden, NotFound, abort
 
 from odoo import http
 from odoo.addons.sale.controllers.portal import CustomerPortal
@@ -130,6 +130,10 @@ class OrderEventsPortal(CustomerPortal):
         try:
             with request.env.cr.savepoint():
                 event = order_sudo._portal_post_event(self._order_event_author(order_sudo), message)
+        except upload.UploadTooFrequent as error:
+            # HTTP 429, with the JSON-RPC answer the page shows like any other refusal
+            body = {"jsonrpc": "2.0", "id": request.dispatcher.request_id, "result": {"error": error.args[0]}}
+            abort(request.make_json_response(body, status=error.http_status))
         except ValidationError as error:
             return {"error": error.args[0]}
         return {"event": order_sudo._portal_event_values(event)}
@@ -171,7 +175,7 @@ class OrderEventsPortal(CustomerPortal):
         check) and its secret key prove the access: no other query."""
         try:
             status = request.env["sale.order.visit"]._heartbeat(int(visit_id), key)
-        except (MissingError, ValueError, TypeError):
+        except (MissingError, ValueError, TypeError, OverflowError):
             raise NotFound() from None
         return {"status": status}
 

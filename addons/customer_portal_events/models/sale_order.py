@@ -15,6 +15,8 @@ MESSAGE_MAX_CHARS = 10000
 class SaleOrder(models.Model):
     _name = "sale.order"
     _inherit = ["sale.order", "bus.listener.mixin"]
+    # Events a portal user (or the holder of an order's link, per order) may post in an hour.
+    _PORTAL_MAX_EVENTS_PER_HOUR = 30
 
     # ------------------------------------------------------------
     # FIELDS: view statistics and presence
@@ -217,6 +219,31 @@ class SaleOrder(models.Model):
             )
         upload.check_uploads(self.env, files)
         upload.check_upload_rate(self.env, self._name, self.id, len(files))
+        self._portal_check_event_rate()
+
+    def _portal_check_event_rate(self):
+        """Refuse (HTTP 429) one more event from the current user past _PORTAL_MAX_EVENTS_PER_HOUR in
+        the last hour, on all orders; the public user (links with a token) counts per order. Staff (and
+        the code posting as them) are not limited."""
+        if not self.env.user.share:
+            return
+        domain = [
+            ("model", "=", self._name),
+            ("message_type", "=", "comment"),
+            ("subtype_id", "=", self.env.ref("customer_portal_events.mt_order_event").id),
+        ]
+        if self.env.user._is_public():
+            domain.append(("res_id", "=", self.id))
+        upload.check_hourly_rate(
+            self.env,
+            "mail.message",
+            domain,
+            self._PORTAL_MAX_EVENTS_PER_HOUR,
+            lambda: self.env._(
+                "Too many messages in the last hour (at most %(count)s). Try again later.",
+                count=self._PORTAL_MAX_EVENTS_PER_HOUR,
+            ),
+        )
 
     def _portal_post_event(self, author, message, files=(), file_kind_id=None):
         """Post a customer event (text, escaped, and files as attachments) on the order's chatter.

@@ -108,6 +108,9 @@ class SaleOrderVisit(models.Model):
         Returns "ok" or "throttled" (too close to the previous beat); raises MissingError when the visit
         is not the current user's or the key is wrong.
         """
+        if not isinstance(visit_id, int) or not 0 < visit_id < 2**31 or not isinstance(access_key, str):
+            # an id PostgreSQL's integer cannot hold (or a key of another type) is no visit: no query
+            raise MissingError(self.env._("This visit does not exist."))
         now = fields.Datetime.now()
         self.env.cr.execute(
             SQL(

@@ -1,4 +1,5 @@
 from . import (
+    test_chat_rate_heartbeat,
     test_file_kinds,
     test_order_events,
     test_order_page_access,

@@ -62,6 +62,8 @@ class UploadTypeRefused(UploadRefused):
 
 
 class UploadTooFrequent(UploadRefused):
+    """Too many files, messages or requests in the last hour (check_hourly_rate)."""
+
     http_status = 429
 
 
@@ -131,27 +133,44 @@ def check_uploads(env, files):
 def check_upload_rate(env, res_model, res_id, count):
     """Refuse `count` more files on the document when its customer side already uploaded
     MAX_FILES_PER_HOUR in the last hour (the index on res_model/res_id keeps this one query)."""
+    check_hourly_rate(
+        env,
+        "ir.attachment",
+        [("res_model", "=", res_model), ("res_id", "=", res_id)],
+        MAX_FILES_PER_HOUR,
+        lambda: env._(
+            "Too many files in the last hour (at most %(count)s). Try again later.",
+            count=MAX_FILES_PER_HOUR,
+        ),
+        count=count,
+    )
+
+
+def check_hourly_rate(env, model, domain, limit, message, count=1):
+    """The one per-user rate limit of what customers send from the portal (files, messages, order
+    and change requests): raise UploadTooFrequent (HTTP 429) with `message()` (a callable giving the
+    caller's translated text) when the records of `model` matching `domain` that the current user
+    created in the last hour, plus `count` more, exceed `limit`.
+
+    The user is the one of the session (create_uid), never an id sent by the client; archived records
+    count too.
+    """
     if not count:
         return
     recent = (
-        env["ir.attachment"]
+        env[model]
         .sudo()
+        .with_context(active_test=False)
         .search_count(
-            [
-                ("res_model", "=", res_model),
-                ("res_id", "=", res_id),
+            list(domain)
+            + [
                 ("create_uid", "=", env.uid),
                 ("create_date", ">=", fields.Datetime.now() - timedelta(hours=1)),
             ]
         )
     )
-    if recent + count > MAX_FILES_PER_HOUR:
-        raise UploadTooFrequent(
-            env._(
-                "Too many files in the last hour (at most %(count)s). Try again later.",
-                count=MAX_FILES_PER_HOUR,
-            )
-        )
+    if recent + count > limit:
+        raise UploadTooFrequent(message())
 
 
 def _check_count(env, count, max_files):
