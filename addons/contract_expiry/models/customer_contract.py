@@ -1,4 +1,5 @@
 import logging
+import uuid
 
 from dateutil.relativedelta import relativedelta
 
@@ -367,10 +368,15 @@ class CustomerContract(models.Model):
             contract.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
         self.write({"state": "sent"})
 
-    def _message_post_after_hook(self, message, msg_vals):
-        if self.env.context.get("mark_contract_as_sent"):
-            self.filtered(lambda c: c.state == "draft").write({"state": "sent"})
-        return super()._message_post_after_hook(message, msg_vals)
+    def _mark_as_sent(self):
+        """Draft contracts become "sent" (signable): called by the composer's send, never by a context key
+        in `message_post`, which the portal reaches with a token."""
+        self.filtered(lambda c: c.state == "draft").write({"state": "sent"})
+
+    def _rotate_access_token(self):
+        """A new token: the links sent before (a cancelled contract, a reset draft) stop working."""
+        for contract in self:
+            contract.access_token = str(uuid.uuid4())
 
     def action_work_done(self):
         """Record that the work is done and ask the administrative users to issue the acceptance report."""
@@ -422,6 +428,7 @@ class CustomerContract(models.Model):
     def action_cancel(self):
         self._check_state(("draft", "sent", "signed"), self.env._("Cancelling"))
         self.write({"state": "cancelled"})
+        self._rotate_access_token()
 
     def action_draft(self):
         self._check_state(("cancelled",), self.env._("Resetting to draft"))
@@ -429,6 +436,7 @@ class CustomerContract(models.Model):
         if signed:
             signed.action_new_revision()  # dropping a signature is a manager's decision: checked there
         self.write({"state": "draft"})
+        self._rotate_access_token()
 
     def action_preview(self):
         """Open the contract's portal page as the customer sees it."""
