@@ -6,4 +6,3 @@ from . import customer_contract_line
 from . import customer_contract_acceptance
 from . import account_move
 from . import sale_order
-from . import mail_compose_message
