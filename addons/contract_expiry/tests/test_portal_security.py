@@ -226,3 +226,28 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
         )
         self.assertIn("error", result)
         self.assertFalse(contract.is_signed)
+
+    @mute_logger("odoo.http")
+    def test_salesman_cannot_write_the_state_over_json_rpc(self):
+        self.authenticate("salesman", "salesman")
+        draft_id = self.draft.id
+        for vals in ({"state": "signed"}, {"state": "accepted"}, {"work_done_on": "2026-01-01"}):
+            with self.subTest(vals=vals):
+                self.assertEqual(
+                    self._refused("customer.contract", "write", [[draft_id], vals]),
+                    "odoo.exceptions.AccessError",
+                )
+        self.assertEqual(
+            self._refused(
+                "customer.contract",
+                "create",
+                [{"title": "Forged", "partner_id": self.portal_user_a.partner_id.id, "state": "accepted"}],
+            ),
+            "odoo.exceptions.AccessError",
+        )
+        self.assertEqual(self.draft.state, "draft")
+        self.assertFalse(self.draft.work_done_on)
+        self.assertFalse(self.env["customer.contract"].search([("title", "=", "Forged")]))
+        # The button still works over the same route.
+        self._call_kw("customer.contract", "action_cancel", [[draft_id]])
+        self.assertEqual(self.draft.state, "cancelled")
