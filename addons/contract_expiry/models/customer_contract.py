@@ -1,8 +1,10 @@
 import logging
+import uuid
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
+from odoo.addons.customer_portal_events.models.signed_document_mixin import workflow_write
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -37,6 +39,8 @@ class CustomerContract(models.Model):
     }
     _signed_report = "contract_expiry.action_report_contract"
     _signed_manager_group = "sales_team.group_sale_manager"
+    # Set by the actions, the signature and the crons only: a "signed" state is invoiced and licensed.
+    _workflow_fields = ("state", "work_done_on", "alert_sent")
 
     # ------------------------------------------------------------
     # FIELDS: identity
@@ -312,8 +316,10 @@ class CustomerContract(models.Model):
 
     def write(self, vals):
         if {"expiry_date", "alert_months"} & set(vals) and "alert_sent" not in vals:
-            # A new expiry date or offset re-arms the alert.
-            vals = dict(vals, alert_sent=False)
+            # A new expiry date or offset re-arms the alert (the caller's values checked first).
+            self._check_workflow_fields([vals])
+            with workflow_write():
+                return super().write(dict(vals, alert_sent=False))
         return super().write(vals)
 
     @api.depends("name", "title")
@@ -365,17 +371,25 @@ class CustomerContract(models.Model):
         for contract in self:
             contract._portal_ensure_token()
             contract.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
-        self.write({"state": "sent"})
+        with workflow_write():
+            self.write({"state": "sent"})
 
-    def _message_post_after_hook(self, message, msg_vals):
-        if self.env.context.get("mark_contract_as_sent"):
+    def _mark_as_sent(self):
+        """Draft contracts become "sent" (signable): called by the composer's send, never by a context key
+        in `message_post`, which the portal reaches with a token."""
+        with workflow_write():
             self.filtered(lambda c: c.state == "draft").write({"state": "sent"})
-        return super()._message_post_after_hook(message, msg_vals)
+
+    def _rotate_access_token(self):
+        """A new token: the links sent before (a cancelled contract, a reset draft) stop working."""
+        for contract in self:
+            contract.access_token = str(uuid.uuid4())
 
     def action_work_done(self):
         """Record that the work is done and ask the administrative users to issue the acceptance report."""
         self._check_state(("signed",), self.env._("Marking the work done"))
-        self.write({"work_done_on": fields.Date.context_today(self)})
+        with workflow_write():
+            self.write({"work_done_on": fields.Date.context_today(self)})
         admins = self.env.ref("contract_expiry.group_contract_admin").sudo().all_user_ids
         activity_type = self.env.ref("contract_expiry.mail_activity_type_acceptance")
         activities = []
@@ -412,23 +426,29 @@ class CustomerContract(models.Model):
         return "\n".join(f"{line.quantity:g} x {line.product_id.display_name}" for line in self.line_ids)
 
     def _on_acceptance_signed(self):
-        self.filtered(lambda c: c.state == "signed").write({"state": "accepted"})
+        with workflow_write():
+            self.filtered(lambda c: c.state == "signed").write({"state": "accepted"})
         self.activity_feedback(["contract_expiry.mail_activity_type_acceptance"], only_automated=False)
 
     def action_close(self):
         self._check_state(("signed", "accepted", "expired"), self.env._("Closing"))
-        self.write({"state": "closed"})
+        with workflow_write():
+            self.write({"state": "closed"})
 
     def action_cancel(self):
         self._check_state(("draft", "sent", "signed"), self.env._("Cancelling"))
-        self.write({"state": "cancelled"})
+        with workflow_write():
+            self.write({"state": "cancelled"})
+        self._rotate_access_token()
 
     def action_draft(self):
         self._check_state(("cancelled",), self.env._("Resetting to draft"))
         signed = self.filtered("is_signed")
         if signed:
             signed.action_new_revision()  # dropping a signature is a manager's decision: checked there
-        self.write({"state": "draft"})
+        with workflow_write():
+            self.write({"state": "draft"})
+        self._rotate_access_token()
 
     def action_preview(self):
         """Open the contract's portal page as the customer sees it."""
@@ -464,7 +484,8 @@ class CustomerContract(models.Model):
             raise UserError(self.env._("This contract has already been signed."))
 
     def _on_signed(self):
-        self.write({"state": "signed"})
+        with workflow_write():
+            self.write({"state": "signed"})
         if self.user_id:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -646,9 +667,10 @@ class CustomerContract(models.Model):
     def _cron_expiry_alerts(self, batch_size=CRON_BATCH_SIZE):
         """Mark the expired contracts, then send each due expiry alert once, a batch per transaction."""
         today = fields.Date.context_today(self)
-        self.search([("state", "in", ("signed", "accepted")), ("expiry_date", "<", today)]).write(
-            {"state": "expired"}
-        )
+        with workflow_write():
+            self.search([("state", "in", ("signed", "accepted")), ("expiry_date", "<", today)]).write(
+                {"state": "expired"}
+            )
         domain = self._get_expiry_alert_domain(today)
         while True:
             contracts = self.search(domain, limit=batch_size, order="id")
@@ -672,7 +694,8 @@ class CustomerContract(models.Model):
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             [contract._prepare_expiry_activity_values(activity_type, model_id) for contract in self]
         )
-        self.write({"alert_sent": True})
+        with workflow_write():
+            self.write({"alert_sent": True})
 
     def _prepare_expiry_mail_values(self, company):
         email_to = company._contract_alert_email()

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.customer_portal_events.models.signed_document_mixin import workflow_write
 from odoo.exceptions import UserError
 
 
@@ -13,6 +14,7 @@ class CustomerContractAcceptance(models.Model):
     _signed_fields = ("contract_id", "date", "delivered_items", "notes")
     _signed_report = "contract_expiry.action_report_contract_acceptance"
     _signed_manager_group = "contract_expiry.group_contract_admin"
+    _workflow_fields = ("state",)
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     contract_id = fields.Many2one("customer.contract", required=True, ondelete="restrict", index=True)
@@ -55,7 +57,8 @@ class CustomerContractAcceptance(models.Model):
             acceptance._portal_ensure_token()
             acceptance.message_subscribe(partner_ids=acceptance.partner_id.ids)
             acceptance.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
-        self.write({"state": "sent"})
+        with workflow_write():
+            self.write({"state": "sent"})
         return True
 
     def _check_can_be_signed(self):
@@ -70,7 +73,8 @@ class CustomerContractAcceptance(models.Model):
             )
 
     def _on_signed(self):
-        self.write({"state": "signed"})
+        with workflow_write():
+            self.write({"state": "signed"})
         contract = self.contract_id
         contract.message_post(
             body=self.env._(

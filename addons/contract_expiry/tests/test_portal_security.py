@@ -187,3 +187,67 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
         )
         self.assertIn("no longer running", result["error"])
         self.assertFalse(self.acceptance.is_signed)
+
+    @mute_logger("odoo.http")
+    def test_message_post_context_does_not_send_a_draft(self):
+        """A token of a contract sent, cancelled and reset to draft no longer opens it; even a valid token
+        and the composer's context key over `/mail/message/post` leave the draft unsignable."""
+        contract = self._contract(title="Reset contract")
+        contract._send_for_signature()
+        sent_token = contract.access_token
+        contract.action_cancel()
+        cancelled_token = contract.access_token
+        contract.action_draft()
+        self.assertEqual(contract.state, "draft")
+        self.assertEqual(len({sent_token, cancelled_token, contract.access_token}), 3, "rotated each time")
+
+        def post(token):
+            return self.make_jsonrpc_request(
+                "/mail/message/post",
+                {
+                    "thread_model": "customer.contract",
+                    "thread_id": contract.id,
+                    "post_data": {"body": "Please sign", "message_type": "comment"},
+                    "token": token,
+                    "context": {"mark_contract_as_sent": True},
+                },
+            )
+
+        self.authenticate(None, None)
+        for token in (sent_token, cancelled_token):
+            with self.assertRaises(JsonRpcException):
+                post(token)
+        self.assertTrue(post(contract.access_token)["message_id"])
+        self.authenticate("portal_a", "portal_a")
+        self.assertTrue(post(contract.access_token)["message_id"])
+        self.assertEqual(contract.state, "draft")
+        result = self.make_jsonrpc_request(
+            contract.get_portal_url(suffix="/sign"), {"name": "Mario Rossi", "signature": signature_png()}
+        )
+        self.assertIn("error", result)
+        self.assertFalse(contract.is_signed)
+
+    @mute_logger("odoo.http")
+    def test_salesman_cannot_write_the_state_over_json_rpc(self):
+        self.authenticate("salesman", "salesman")
+        draft_id = self.draft.id
+        for vals in ({"state": "signed"}, {"state": "accepted"}, {"work_done_on": "2026-01-01"}):
+            with self.subTest(vals=vals):
+                self.assertEqual(
+                    self._refused("customer.contract", "write", [[draft_id], vals]),
+                    "odoo.exceptions.AccessError",
+                )
+        self.assertEqual(
+            self._refused(
+                "customer.contract",
+                "create",
+                [{"title": "Forged", "partner_id": self.portal_user_a.partner_id.id, "state": "accepted"}],
+            ),
+            "odoo.exceptions.AccessError",
+        )
+        self.assertEqual(self.draft.state, "draft")
+        self.assertFalse(self.draft.work_done_on)
+        self.assertFalse(self.env["customer.contract"].search([("title", "=", "Forged")]))
+        # The button still works over the same route.
+        self._call_kw("customer.contract", "action_cancel", [[draft_id]])
+        self.assertEqual(self.draft.state, "cancelled")

@@ -230,3 +230,59 @@ class TestSignedContractSecurity(ContractCase):
                 everything.check_access("read")
                 everything.line_ids.check_access("read")
                 acceptance.with_user(user).check_access("read")
+
+    def test_workflow_fields_are_set_by_the_actions_only(self):
+        """A salesman cannot write a contract signed, accepted or worked (the cron would invoice it, the
+        licence would be served), nor create one in such a state; the actions still work for him."""
+        contract = self._contract()
+        contract._send_for_signature()
+        as_salesman = contract.with_user(self.salesman)
+        for vals in (
+            {"state": "signed"},
+            {"state": "accepted"},
+            {"state": "draft"},
+            {"work_done_on": self.today},
+            {"alert_sent": True},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                as_salesman.write(vals)
+        self.assertEqual(contract.state, "sent")
+        self.assertFalse(contract.work_done_on or contract.alert_sent)
+        Contract = self.env["customer.contract"].with_user(self.salesman)
+        values = {
+            "title": "Forged",
+            "partner_id": self.portal_user_a.partner_id.id,
+            "user_id": self.salesman.id,
+            "line_ids": [Command.create({"product_id": self.service.id, "quantity": 1, "price_unit": 10.0})],
+        }
+        for vals in ({"state": "accepted"}, {"state": "signed"}, {"work_done_on": self.today}):
+            with self.subTest(create=vals), self.assertRaises(AccessError):
+                Contract.create(dict(values, **vals))
+        self.assertFalse(self.env["customer.contract"].search([("title", "=", "Forged")]))
+        # The defaults may be given, and a new expiry date still re-arms the alert.
+        draft = Contract.create(dict(values, state="draft", alert_sent=False))
+        self.assertEqual(draft.state, "draft")
+        draft.expiry_date = self.today.replace(year=self.today.year + 1)
+        self.assertFalse(draft.alert_sent)
+        # The state machine is the way.
+        as_salesman.action_cancel()
+        as_salesman.action_draft()
+        self.assertEqual(contract.state, "draft")
+        contract._send_for_signature()
+        contract._sign("Mario Rossi", signature_png())
+        self.assertEqual(contract.state, "signed")
+        as_salesman.action_work_done()
+        self.assertTrue(contract.work_done_on)
+        acceptance = self.env["customer.contract.acceptance"].create(
+            {"contract_id": contract.id, "delivered_items": "Boiler serviced"}
+        )
+        with self.assertRaises(AccessError):
+            acceptance.with_user(self.admin_user).write({"state": "signed"})
+        with self.assertRaises(AccessError):
+            self.env["customer.contract.acceptance"].with_user(self.admin_user).create(
+                {"contract_id": contract.id, "delivered_items": "Forged", "state": "signed"}
+            )
+        acceptance.with_user(self.admin_user).action_send()
+        self.assertEqual(acceptance.state, "sent")
+        acceptance._sign("Mario Rossi", signature_png())
+        self.assertEqual((acceptance.state, contract.state), ("signed", "accepted"))

@@ -29,6 +29,21 @@ def _signature_write():
         _SIGNATURE_WRITE.reset(token)
 
 
+# Set only while a model's own workflow methods (actions, crons, signing hooks) write its
+# `_workflow_fields`: a Python-level flag, like the one above, that no client context reaches.
+_WORKFLOW_WRITE = ContextVar("signed_document_workflow_write", default=False)
+
+
+@contextmanager
+def workflow_write():
+    """Let the code inside write the workflow fields (the state) of the documents."""
+    token = _WORKFLOW_WRITE.set(True)
+    try:
+        yield
+    finally:
+        _WORKFLOW_WRITE.reset(token)
+
+
 class SignedDocumentMixin(models.AbstractModel):
     """A document the customer signs in the portal (intervention report, contract, acceptance report).
 
@@ -54,6 +69,10 @@ class SignedDocumentMixin(models.AbstractModel):
     _signed_report = None
     # XML id of the group that may start a new revision of a signed document (and so drop its signature).
     _signed_manager_group = None
+    # Workflow fields (the state and the like): set only by the model's own methods, inside
+    # `workflow_write()`, or by superuser code; `create` takes only their defaults, `write` refuses them.
+    # Otherwise a user who may write the document could mark it signed without a signature.
+    _workflow_fields = ()
 
     signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024, readonly=True)
     signed_by = fields.Char(string="Signed by", copy=False, readonly=True, tracking=True)
@@ -86,11 +105,13 @@ class SignedDocumentMixin(models.AbstractModel):
         forged = any(vals.get(name) for vals in vals_list for name in SIGNATURE_FIELDS)
         if forged and not _SIGNATURE_WRITE.get():
             raise AccessError(self.env._("The signature details of a document are set only by signing it."))
+        self._check_workflow_fields(vals_list, create=True)
         return super().create(vals_list)
 
     def write(self, vals):
         if not _SIGNATURE_WRITE.get() and SIGNATURE_FIELDS & set(vals):
             raise AccessError(self.env._("The signature details of a document are set only by signing it."))
+        self._check_workflow_fields([vals])
         locked = set(vals) & (set(self._signed_fields) | set(self._signed_line_fields))
         if locked:
             signed = self.filtered("is_signed")
@@ -103,6 +124,25 @@ class SignedDocumentMixin(models.AbstractModel):
                     )
                 )
         return super().write(vals)
+
+    def _check_workflow_fields(self, vals_list, create=False):
+        """Refuse the workflow fields in `vals_list` unless the model's own code or the superuser writes
+        them; a new document may be given their default values only."""
+        if self.env.su or _WORKFLOW_WRITE.get():
+            return
+        for vals in vals_list:
+            for name in self._workflow_fields:
+                if name not in vals:
+                    continue
+                field = self._fields[name]
+                if create and (vals[name] or False) == ((field.default and field.default(self)) or False):
+                    continue
+                raise AccessError(
+                    self.env._(
+                        "%(field)s is set by the document's own actions only, not written directly.",
+                        field=field._description_string(self.env),
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):

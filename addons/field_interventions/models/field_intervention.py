@@ -2,6 +2,7 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.customer_portal_events.models.signed_document_mixin import workflow_write
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class FieldIntervention(models.Model):
     _signed_line_fields = {"line_ids": ("line_type", "product_id", "name", "quantity")}
     _signed_report = "field_interventions.action_report_field_intervention"
     _signed_manager_group = "field_interventions.group_field_intervention_manager"
+    _workflow_fields = ("state",)
 
     # ------------------------------------------------------------
     # FIELDS
@@ -206,7 +208,8 @@ class FieldIntervention(models.Model):
                         new=dict(self._fields["state"]._description_selection(self.env))[new_state],
                     )
                 )
-        self.write({"state": new_state})
+        with workflow_write():
+            self.write({"state": new_state})
         return True
 
     def action_start(self):
@@ -223,7 +226,8 @@ class FieldIntervention(models.Model):
 
     def action_new_revision(self):
         res = super().action_new_revision()
-        self.filtered(lambda i: i.state == "signed").write({"state": "done"})
+        with workflow_write():
+            self.filtered(lambda i: i.state == "signed").write({"state": "done"})
         return res
 
     # ------------------------------------------------------------
@@ -304,7 +308,8 @@ class FieldIntervention(models.Model):
                 )
 
     def _on_signed(self):
-        self.write({"state": "signed"})
+        with workflow_write():
+            self.write({"state": "signed"})
         recipients = self._customer_contacts_flagged("intervention_sheet_copy")
         if recipients:
             self.message_post_with_source(

@@ -74,3 +74,20 @@ class TestMultiCompany(InterventionsCase):
         self.assertEqual(self.plant_a.name, "Boiler")
         self.assertEqual(self.check_a.name, "Yearly boiler check")
         self.assertFalse(self.env["field.check"].search_count([("name", "=", "Forged")]))
+
+    def test_other_company_reads_none_of_the_lines(self):
+        intervention = self._done_intervention()
+        lines = intervention.line_ids
+        self.assertTrue(lines)
+        for user in (self.technician_b, self.manager_b):
+            with self.subTest(user=user.login):
+                Line = self.env["field.intervention.line"].with_user(user)
+                self.assertFalse(Line.search([("id", "in", lines.ids)]))
+                self.assertFalse(Line.search_count([("intervention_id", "=", intervention.id)]))
+                with self.assertRaises(AccessError):
+                    lines.with_user(user).read(["name"])
+        # The staff of A still sees them.
+        self.assertEqual(
+            self.env["field.intervention.line"].with_user(self.technician).search([("id", "in", lines.ids)]),
+            lines,
+        )

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, JsonRpcException, tagged
@@ -62,6 +64,36 @@ class TestSignedInterventionSecurity(SignedInterventionCase):
         )
         self.assertFalse(unsigned.is_signed)
         self.assertEqual(self._check(), "success")
+
+    def test_state_is_set_by_the_actions_only(self):
+        """A technician cannot write an intervention signed without a signature (nor any other state),
+        nor create one signed; the buttons still work for him."""
+        done = self._done_intervention()
+        as_technician = done.with_user(self.technician)
+        for state in ("signed", "planned", "cancelled"):
+            with self.subTest(state=state), self.assertRaises(AccessError):
+                as_technician.write({"state": state})
+        self.assertEqual(done.state, "done")
+        self.assertFalse(done.is_signed)
+        start = fields.Datetime.now().replace(microsecond=0)
+        values = {
+            "partner_id": self.customer_a.id,
+            "site_id": self.site_a.id,
+            "date_start": start,
+            "date_end": start + timedelta(hours=1),
+            "user_ids": [fields.Command.set(self.technician.ids)],
+        }
+        Intervention = self.env["field.intervention"].with_user(self.technician)
+        with self.assertRaises(AccessError):
+            Intervention.create(dict(values, state="signed"))
+        self.assertEqual(Intervention.create(dict(values, state="planned")).state, "planned")
+        as_technician.action_cancel()
+        as_technician.action_reset_planned()
+        as_technician.action_start()
+        as_technician.action_done()
+        self.assertEqual(done.state, "done")
+        done._sign("Anna Alfa", image_b64())
+        self.assertEqual(done.state, "signed")
 
     def test_unlock_context_key_unlocks_nothing(self):
         as_technician = self.intervention.with_user(self.technician).with_context(**UNLOCK)
@@ -161,3 +193,25 @@ class TestSignedInterventionOverJsonRpc(HttpCase, SignedInterventionCase):
         self.assertEqual(self.intervention.state, "signed")
         self.assertEqual(self.intervention.line_ids.mapped("quantity"), [2.0, 1.0])
         self.assertEqual(self._check(), "success")
+
+    @mute_logger("odoo.http")
+    def test_technician_cannot_write_the_state_over_json_rpc(self):
+        done = self._done_intervention()
+        self.authenticate("technician", "technician")
+        self.assertEqual(
+            self._refused("field.intervention", "write", [done.ids, {"state": "signed"}]),
+            "odoo.exceptions.AccessError",
+        )
+        start = fields.Datetime.to_string(fields.Datetime.now())
+        values = {
+            "partner_id": self.customer_a.id,
+            "site_id": self.site_a.id,
+            "date_start": start,
+            "date_end": start,
+            "state": "signed",
+        }
+        self.assertEqual(
+            self._refused("field.intervention", "create", [values]), "odoo.exceptions.AccessError"
+        )
+        self.assertEqual(done.state, "done")
+        self.assertFalse(done.is_signed)

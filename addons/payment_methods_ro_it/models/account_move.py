@@ -30,3 +30,10 @@ class AccountMove(models.Model):
                 move.collection_method_id = move.partner_id.commercial_partner_id.default_collection_method_id
             else:
                 move.collection_method_id = move.collection_method_id
+
+    def button_draft(self):
+        res = super().button_draft()
+        # The journal entry of a payment back in draft may change while the payment keeps its state:
+        # its receipt is cancelled as when the payment itself is reset.
+        self.origin_payment_id._cancel_cash_receipts("draft")
+        return res

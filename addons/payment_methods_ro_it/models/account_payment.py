@@ -39,7 +39,24 @@ class AccountPayment(models.Model):
                 if ref:
                     journal_id = vals.get("journal_id", payment.journal_id.id)
                     payment._check_pos_transaction_free(journal_id, ref, exclude=payment)
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("state") in ("draft", "canceled", "rejected"):
+            # Whoever changes the state (action_cancel/action_draft, the journal entry's button_cancel,
+            # a direct write): a payment cancelled, rejected or back in draft (it may change) loses its
+            # receipt (number kept); a new one is numbered when it is posted again.
+            self._cancel_cash_receipts(vals["state"])
+        return res
+
+    def _cancel_cash_receipts(self, state):
+        """Cancel the valid receipts of these payments, now in `state` (draft, canceled or rejected)."""
+        for payment in self:
+            if state == "draft":
+                reason = self.env._("Payment %(payment)s reset to draft.", payment=payment.display_name)
+            elif state == "rejected":
+                reason = self.env._("Payment %(payment)s rejected.", payment=payment.display_name)
+            else:
+                reason = self.env._("Payment %(payment)s cancelled.", payment=payment.display_name)
+            payment.cash_receipt_ids._cancel_with_payment(reason)
 
     @api.model
     def _check_pos_transaction_free(self, journal_id, ref, exclude=None):
@@ -65,25 +82,6 @@ class AccountPayment(models.Model):
     def action_post(self):
         res = super().action_post()
         self._create_cash_receipts()
-        return res
-
-    def action_cancel(self):
-        res = super().action_cancel()
-        # After the payment's own action, which checked the user's rights on the payment.
-        for payment in self:
-            payment.cash_receipt_ids._cancel_with_payment(
-                self.env._("Payment %(payment)s cancelled.", payment=payment.display_name)
-            )
-        return res
-
-    def action_draft(self):
-        # A payment back in draft may change: its receipt is cancelled (number kept) and a
-        # new one is numbered when it is posted again.
-        res = super().action_draft()
-        for payment in self:
-            payment.cash_receipt_ids._cancel_with_payment(
-                self.env._("Payment %(payment)s reset to draft.", payment=payment.display_name)
-            )
         return res
 
     def _needs_cash_receipt(self):

@@ -52,6 +52,32 @@ class TestCashReceipt(CollectionCommon):
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             receipt.number = number
 
+    def test_receipt_cancelled_however_the_payment_is_undone(self):
+        """Not only the payment's buttons: the journal entry's buttons and a write of the payment's state
+        cancel the receipt too, so no valid receipt is left for a cancelled or changed payment."""
+        undo = {
+            "journal entry reset to draft": lambda p: p.move_id.button_draft(),
+            "journal entry cancelled": lambda p: p.move_id.button_cancel(),
+            "state written cancelled": lambda p: p.write({"state": "canceled"}),
+            "state written rejected": lambda p: p.write({"state": "rejected"}),
+            "state written draft": lambda p: p.write({"state": "draft"}),
+        }
+        for how, action in undo.items():
+            with self.subTest(how=how):
+                _invoice, payment = self._cash(self.customer)
+                receipt = payment.cash_receipt_id
+                self.assertEqual(receipt.state, "valid")
+                action(payment.with_user(self.billing_user))
+                self.assertEqual(receipt.state, "cancel")
+                self.assertTrue(receipt.cancel_reason)
+                self.assertFalse(payment.cash_receipt_id)
+        # The payment's own buttons still give their reason.
+        _invoice, payment = self._cash(self.customer)
+        receipt = payment.cash_receipt_id
+        payment.with_user(self.billing_user).action_cancel()
+        self.assertEqual(receipt.state, "cancel")
+        self.assertIn("cancelled", receipt.cancel_reason)
+
     def test_receipt_report_in_romanian_and_italian(self):
         for code in ("ro_RO", "it_IT"):
             self.env["res.lang"]._activate_lang(code)
