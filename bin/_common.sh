@@ -6,28 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 PGDATA="$LOCAL/pgdata"
 PGSOCK="$LOCAL/pgsock"
-# The cluster's port: SUITE_PGPORT, else the one this checkout's cluster was created with, else 54329 when
-# free, else a free port nearby (another checkout's cluster may hold 54329).
-_pick_pgport() {
-    if [ -n "${SUITE_PGPORT:-}" ]; then echo "$SUITE_PGPORT"
-    elif [ -f "$LOCAL/pgport" ]; then cat "$LOCAL/pgport"
-    elif [ -f "$PGDATA/PG_VERSION" ]; then echo 54329
-    else
-        "${PYTHON:-python3}" -c '
-import socket
-for port in [54329, *range(54340, 54400)]:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-    print(port)
-    break'
-    fi
-}
-PGPORT="$(_pick_pgport)"
-
-# A free TCP port on 127.0.0.1 from $1 on (Odoo's runner serves HttpCase tests; another checkout's may run).
+# A free TCP port on 127.0.0.1 from $1 on (another checkout's cluster or Odoo runner may hold the usual one).
 free_port() {
     "${PYTHON:-python3}" -c '
 import socket, sys
@@ -40,6 +19,16 @@ for port in range(int(sys.argv[1]), int(sys.argv[1]) + 100):
     print(port)
     break' "$1"
 }
+# The cluster's port: SUITE_PGPORT, else the one this checkout's cluster was created with, else 54329 when
+# free, else a free port after it.
+_pick_pgport() {
+    if [ -n "${SUITE_PGPORT:-}" ]; then echo "$SUITE_PGPORT"
+    elif [ -f "$LOCAL/pgport" ]; then cat "$LOCAL/pgport"
+    elif [ -f "$PGDATA/PG_VERSION" ]; then echo 54329
+    else free_port 54329
+    fi
+}
+PGPORT="$(_pick_pgport)"
 PGBIN="/usr/lib/postgresql/15/bin"
 PYTHON="${PYTHON:-python3}"
 RUNUSER="$(command -v runuser || echo /usr/sbin/runuser)"
