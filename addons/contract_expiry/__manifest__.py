@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
     "development_status": "Alpha",
-    "depends": ["account", "sale", "customer_portal_events"],
+    "depends": ["account", "sale", "customer_portal_base"],
     "data": [
         "security/contract_security.xml",
         "security/ir.model.access.csv",

@@ -1,12 +1,12 @@
 {
     "name": "Customer Portal Events",
-    "summary": "Portal users per customer, live order page, view statistics, reminders, signatures",
+    "summary": "Live order page: events, files, presence, chat, visit statistics; personal reminders",
     "version": "19.0.1.0.0",
     "category": "Website/Portal",
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
     "development_status": "Alpha",
-    "depends": ["portal", "sale", "bus", "calendar"],
+    "depends": ["customer_portal_base", "sale", "bus"],
     "data": [
         "security/ir.model.access.csv",
         "security/security.xml",
@@ -14,17 +14,14 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/file_kind_data.xml",
-        "views/res_partner_views.xml",
         "views/file_kind_views.xml",
         "views/ir_attachment_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_visit_views.xml",
-        "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/menu.xml",
     ],
     "demo": [
-        "demo/res_partner_demo.xml",
         "demo/sale_order_demo.xml",
     ],
     "assets": {

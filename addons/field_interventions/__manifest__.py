@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
     "development_status": "Alpha",
-    "depends": ["customer_portal_events", "product"],
+    "depends": ["customer_portal_base", "product"],
     "data": [
         "security/field_interventions_security.xml",
         "security/ir.model.access.csv",

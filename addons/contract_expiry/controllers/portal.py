@@ -1,7 +1,7 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.addons.customer_portal_events.controllers.signed_document import SignedDocumentPortal
+from odoo.addons.customer_portal_base.controllers.signed_document import SignedDocumentPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request

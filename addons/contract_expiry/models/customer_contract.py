@@ -4,7 +4,7 @@ import uuid
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.addons.customer_portal_events.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)

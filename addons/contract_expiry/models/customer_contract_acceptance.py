@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.addons.customer_portal_events.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
 from odoo.exceptions import UserError
 
 

@@ -4,7 +4,7 @@ import io
 from PIL import Image
 
 from odoo import Command, fields
-from odoo.addons.customer_portal_events.tests.common import PortalCustomersCase
+from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
 from odoo.tests import new_test_user
 
 

@@ -4,7 +4,7 @@ from itertools import zip_longest
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
-from odoo.addons.customer_portal_events.tools import upload
+from odoo.addons.customer_portal_base.tools import upload
 from odoo.addons.sale.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain

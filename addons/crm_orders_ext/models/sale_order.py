@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.addons.customer_portal_events.tools import upload
+from odoo.addons.customer_portal_base.tools import upload
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import plaintext2html

@@ -1,4 +1,4 @@
-from odoo.addons.customer_portal_events.tests.common import PortalCustomersCase
+from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
 from odoo.fields import Command
 from odoo.http import Request
 from odoo.tests import HttpCase

@@ -211,7 +211,7 @@ class TestPortalRequestBadInput(PortalRequestCase):
         )
 
     def test_bad_input_kept_and_nothing_saved(self):
-        self.env["ir.config_parameter"].set_param("customer_portal_events.max_file_mb", "0.001")
+        self.env["ir.config_parameter"].set_param("customer_portal_base.max_file_mb", "0.001")
         yesterday = (date.today() - timedelta(days=2)).isoformat()
         big = [("files", ("huge.pdf", b"x" * 2000, "application/pdf"))]
         cases = {

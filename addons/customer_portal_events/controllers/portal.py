@@ -8,7 +8,7 @@ from odoo.addons.sale.controllers.portal import CustomerPortal
 from odoo.exceptions import MissingError, UserError, ValidationError
 from odoo.http import request
 
-from ..tools import upload
+from odoo.addons.customer_portal_base.tools import download, upload
 
 
 class OrderEventsPortal(CustomerPortal):
@@ -155,11 +155,7 @@ class OrderEventsPortal(CustomerPortal):
         if not message:
             raise NotFound()
         attachment = message.attachment_ids.filtered(lambda a: a.id == attachment_id)
-        # Always a download, never rendered by the browser (an HTML file would run on our domain).
-        response = request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return download.attachment_response(attachment)
 
     def _order_event_author(self, order_sudo):
         user = request.env.user

@@ -3,7 +3,6 @@ from . import (
     test_file_kinds,
     test_order_events,
     test_order_page_access,
-    test_portal_access,
     test_presence_chat,
     test_reminder_hardening,
     test_reminders,

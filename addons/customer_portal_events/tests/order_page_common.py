@@ -1,11 +1,7 @@
 from odoo.http import Request
 from odoo.tests import HttpCase
 
-from .common import PortalCustomersCase
-
-# Contents the portal's upload check takes for what their names say (it checks the content).
-PDF = b"%PDF-1.4 plan"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"
+from odoo.addons.customer_portal_base.tests.common import JPEG, PDF, PortalCustomersCase  # noqa: F401
 
 
 class OrderPageCase(PortalCustomersCase, HttpCase):

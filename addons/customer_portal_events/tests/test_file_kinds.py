@@ -3,7 +3,7 @@ from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import PortalCustomersCase
+from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
 from .order_page_common import JPEG, PDF, OrderPageCase
 
 

@@ -70,8 +70,8 @@ class TestOrderEvents(OrderPageCase):
         self.assertIn("&lt;script&gt;", self._events()[:1].body)
 
     def test_bad_input_is_refused_and_nothing_is_saved(self):
-        self.env["ir.config_parameter"].set_param("customer_portal_events.max_file_mb", "0.001")
-        self.env["ir.config_parameter"].set_param("customer_portal_events.allowed_file_types", "pdf,txt")
+        self.env["ir.config_parameter"].set_param("customer_portal_base.max_file_mb", "0.001")
+        self.env["ir.config_parameter"].set_param("customer_portal_base.allowed_file_types", "pdf,txt")
         self.authenticate("portal_a", "portal_a")
         before = len(self._events())
         attachments_before = self.env["ir.attachment"].search_count([("res_model", "=", "sale.order")])
@@ -95,15 +95,6 @@ class TestOrderEvents(OrderPageCase):
         self.assertEqual(
             self.env["ir.attachment"].search_count([("res_model", "=", "sale.order")]), attachments_before
         )
-
-    def test_settings_store_the_file_limits(self):
-        settings = self.env["res.config.settings"].create(
-            {"portal_event_max_file_mb": 2, "portal_event_allowed_file_types": "pdf, PNG"}
-        )
-        settings.execute()
-        max_bytes, allowed = self.env["sale.order"]._portal_event_file_limits()
-        self.assertEqual(max_bytes, 2 * 1024 * 1024)
-        self.assertEqual(allowed, {"pdf", "png"})
 
     def test_events_are_paged_and_the_page_cost_is_flat(self):
         Message = self.env["mail.message"]

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 import pytz
 
 from odoo import fields, http
-from odoo.addons.customer_portal_events.controllers.signed_document import SignedDocumentPortal
+from odoo.addons.customer_portal_base.controllers.signed_document import SignedDocumentPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request

@@ -2,7 +2,7 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.addons.customer_portal_events.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -299,6 +299,13 @@ class FieldIntervention(models.Model):
     # ------------------------------------------------------------
     # SIGNATURE (signed.document.mixin hooks)
     # ------------------------------------------------------------
+
+    def _portal_signer_default_name(self):
+        # The intervention's contact signs on site; a signed-in colleague of the customer may too.
+        self.ensure_one()
+        if self.env.user._is_public():
+            return self.contact_id.name
+        return (self.contact_id or self.env.user.partner_id).name
 
     def _check_can_be_signed(self):
         for intervention in self:

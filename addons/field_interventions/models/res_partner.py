@@ -6,7 +6,7 @@ from odoo import api, fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    # Portal options of the customer's contacts, next to customer_portal_events' reserved-area flag.
+    # Portal options of the customer's contacts, next to customer_portal_base's reserved-area flag.
     intervention_sheet_copy = fields.Boolean(
         string="Receives signed intervention sheets",
         help="E-mail this contact a copy of every intervention report signed for the customer.",

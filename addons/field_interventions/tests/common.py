@@ -5,7 +5,7 @@ from datetime import timedelta
 from PIL import Image
 
 from odoo import fields
-from odoo.addons.customer_portal_events.tests.common import PortalCustomersCase
+from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
 from odoo.tests import new_test_user
 
 

@@ -5,8 +5,8 @@ from odoo.exceptions import UserError
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    # Options of each portal contact of a customer ("Accessi" tab). Other addons of the suite add their
-    # own flags next to this one in views/res_partner_views.xml.
+    # Options of each portal contact of a customer ("Portal access" tab). Other addons of the suite add
+    # their own flags next to this one in views/res_partner_views.xml.
     portal_reserved_area = fields.Boolean(
         string="Reserved area access",
         copy=False,
@@ -16,26 +16,11 @@ class ResPartner(models.Model):
     )
     portal_contact_ids = fields.One2many(
         "res.partner",
-        compute="_compute_portal_contact_ids",
-        inverse="_inverse_portal_contact_ids",
+        "parent_id",
         string="Portal contacts",
+        domain=[("type", "=", "contact"), ("is_company", "=", False)],
         help="The customer's contacts, each with its own portal options.",
     )
-
-    # ------------------------------------------------------------
-    # COMPUTE
-    # ------------------------------------------------------------
-
-    @api.depends("child_ids.type", "child_ids.is_company")
-    def _compute_portal_contact_ids(self):
-        for partner in self:
-            partner.portal_contact_ids = partner.child_ids.filtered(
-                lambda c: c.type == "contact" and not c.is_company
-            )
-
-    def _inverse_portal_contact_ids(self):
-        # The list edits the contacts themselves: nothing to write on the company.
-        return
 
     # ------------------------------------------------------------
     # CRUD

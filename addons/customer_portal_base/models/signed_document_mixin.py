@@ -241,6 +241,12 @@ class SignedDocumentMixin(models.AbstractModel):
             return {"error": error.args[0]}
         return {"force_refresh": True, "redirect_url": self.get_portal_url(query_string="&message=sign_ok")}
 
+    def _portal_signer_default_name(self):
+        """The name the signature modal proposes: the signed-in contact's, else the document's customer's."""
+        self.ensure_one()
+        user = self.env.user
+        return self.partner_id.name if user._is_public() else user.partner_id.name
+
     # ------------------------------------------------------------
     # HELPERS
     # ------------------------------------------------------------

@@ -1,5 +1,9 @@
 from odoo.tests import TransactionCase, new_test_user
 
+# Small genuine files of two accepted types (their content is what the upload check judges).
+PDF = b"%PDF-1.4 plan"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"
+
 # Keep test setups quiet and fast: no tracking messages, no password-reset mails.
 TEST_CONTEXT = {
     "mail_create_nolog": True,
@@ -11,7 +15,11 @@ TEST_CONTEXT = {
 
 class PortalCustomersCase(TransactionCase):
     """Two customers, A and B, each a company with one portal contact that has reserved-area access,
-    plus a portal contact of A without it and an internal salesman. Shared by the suite's addons."""
+    plus a portal contact of A without it and an internal salesman. Shared by the suite's addons.
+
+    The salesman is in Sales' "own documents" group where an addon of the suite installs Sales, else a
+    plain internal user: this addon does not depend on Sales.
+    """
 
     @classmethod
     def setUpClass(cls):
@@ -27,8 +35,12 @@ class PortalCustomersCase(TransactionCase):
         cls.portal_user_a = cls._new_portal_user("portal_a", cls.customer_a, reserved=True)
         cls.portal_user_a2 = cls._new_portal_user("portal_a2", cls.customer_a, reserved=False)
         cls.portal_user_b = cls._new_portal_user("portal_b", cls.customer_b, reserved=True)
+        salesman_group = cls.env.ref("sales_team.group_sale_salesman", raise_if_not_found=False)
         cls.salesman = new_test_user(
-            cls.env, login="salesman", groups="sales_team.group_sale_salesman", name="Sam Salesman"
+            cls.env,
+            login="salesman",
+            groups="sales_team.group_sale_salesman" if salesman_group else "base.group_user",
+            name="Sam Salesman",
         )
 
     @classmethod

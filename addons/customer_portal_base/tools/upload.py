@@ -1,9 +1,9 @@
 """The one check of the files customers upload from the portal: how many, how large, of which type.
 
-Used by the order page (this addon) and by the order requests (crm_orders_ext). The type is judged on
-the content (Odoo's guess_mimetype), not on the name or on what the browser says: a renamed HTML page or
-program is refused. Settings (System Parameters, also in Sales > Settings):
-``customer_portal_events.max_file_mb`` and ``customer_portal_events.allowed_file_types``.
+Used by every portal route of the suite that takes files. The type is judged on the content (Odoo's
+guess_mimetype), not on the name or on what the browser says: a renamed HTML page or program is refused.
+Settings (System Parameters, also in Settings > General Settings > Contacts):
+``customer_portal_base.max_file_mb`` and ``customer_portal_base.allowed_file_types``.
 """
 
 import os
@@ -74,10 +74,10 @@ def upload_limits(env):
     """
     params = env["ir.config_parameter"].sudo()
     try:
-        max_mb = float(params.get_param("customer_portal_events.max_file_mb", DEFAULT_MAX_FILE_MB))
+        max_mb = float(params.get_param("customer_portal_base.max_file_mb", DEFAULT_MAX_FILE_MB))
     except ValueError:
         max_mb = DEFAULT_MAX_FILE_MB
-    types = params.get_param("customer_portal_events.allowed_file_types", DEFAULT_ALLOWED_TYPES)
+    types = params.get_param("customer_portal_base.allowed_file_types", DEFAULT_ALLOWED_TYPES)
     allowed = {ext.strip().lower().lstrip(".") for ext in types.split(",") if ext.strip()}
     return int(max_mb * 1024 * 1024), allowed & set(CONTENT_TYPES), MAX_FILES_PER_UPLOAD
 

@@ -1,0 +1,16 @@
+{
+    "name": "Customer Portal Base",
+    "summary": "Reserved-area access per contact, documents the customer signs, safe portal uploads and downloads",
+    "version": "19.0.1.0.0",
+    "category": "Website/Portal",
+    "license": "LGPL-3",
+    "author": "Service Suite Contributors",
+    "development_status": "Alpha",
+    "depends": ["portal", "base_setup"],
+    "data": [
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
+    ],
+    "demo": ["demo/res_partner_demo.xml"],
+}

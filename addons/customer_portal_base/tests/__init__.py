@@ -1,0 +1,1 @@
+from . import test_cron, test_portal_access, test_upload
