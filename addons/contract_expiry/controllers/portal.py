@@ -1,7 +1,7 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.addons.customer_portal_base.controllers.signed_document import SignedDocumentPortal
+from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -9,7 +9,7 @@ from odoo.http import request
 CONTRACT_FLAG = "portal_contracts_access"
 
 
-class ContractPortal(SignedDocumentPortal):
+class ContractPortal(CustomerPortalBase):
     # ------------------------------------------------------------
     # HOOKS
     # ------------------------------------------------------------

@@ -1,1 +1,1 @@
-from . import signed_document
+from . import portal

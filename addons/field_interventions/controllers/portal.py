@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 import pytz
 
 from odoo import fields, http
-from odoo.addons.customer_portal_base.controllers.signed_document import SignedDocumentPortal
+from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -15,7 +15,7 @@ REPORT_REF = "field_interventions.action_report_field_intervention"
 PAGE_SIZE = 20
 
 
-class InterventionPortal(SignedDocumentPortal):
+class InterventionPortal(CustomerPortalBase):
     # ------------------------------------------------------------
     # HOOKS
     # ------------------------------------------------------------
