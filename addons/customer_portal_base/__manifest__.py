@@ -1,6 +1,6 @@
 {
     "name": "Customer Portal Base",
-    "summary": "Reserved-area access per contact, documents the customer signs, safe portal uploads and downloads",
+    "summary": "Reserved-area access per contact, signed documents, safe portal uploads and downloads",
     "version": "19.0.1.0.0",
     "category": "Website/Portal",
     "license": "LGPL-3",

@@ -63,9 +63,7 @@ class TestUploadHelper(TransactionCase):
             upload.check_uploads(self.env, [("big.pdf", PDF + b"x" * 2000)])
 
     def test_setting_cannot_open_unchecked_types(self):
-        self.env["ir.config_parameter"].set_param(
-            "customer_portal_base.allowed_file_types", "pdf, html, svg"
-        )
+        self.env["ir.config_parameter"].set_param("customer_portal_base.allowed_file_types", "pdf, html, svg")
         _max_bytes, allowed, _max_files = upload.upload_limits(self.env)
         self.assertEqual(allowed, {"pdf"})
         with self.assertRaises(upload.UploadTypeRefused):

@@ -38,14 +38,14 @@ def _process_batch(batch, process, on_error):
         with batch.env.cr.savepoint():
             process(batch)
         return batch.browse()
-    except Exception:  # noqa: BLE001 - any error of one record: retry the batch one record at a time
+    except Exception:  # any error of one record: retry the batch one record at a time
         _logger.info("%s: batch of %s failed, retrying one by one", batch._name, len(batch))
     failed = batch.browse()
     for record in batch:
         try:
             with batch.env.cr.savepoint():
                 process(record)
-        except Exception as error:  # noqa: BLE001 - reported by on_error, the others go on
+        except Exception as error:  # reported by on_error, the others go on
             failed |= record
             if on_error:
                 on_error(record, error)

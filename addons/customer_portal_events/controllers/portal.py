@@ -4,11 +4,10 @@ import pytz
 from werkzeug.exceptions import Forbidden, NotFound, abort
 
 from odoo import http
+from odoo.addons.customer_portal_base.tools import download, upload
 from odoo.addons.sale.controllers.portal import CustomerPortal
 from odoo.exceptions import MissingError, UserError, ValidationError
 from odoo.http import request
-
-from odoo.addons.customer_portal_base.tools import download, upload
 
 
 class OrderEventsPortal(CustomerPortal):

@@ -1,11 +1,11 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.customer_portal_base.tools import upload
 from odoo.exceptions import MissingError, ValidationError
 from odoo.tools import SQL, consteq, format_datetime
 from odoo.tools.mail import plaintext2html
 
-from odoo.addons.customer_portal_base.tools import upload
 from .sale_order_visit import ONLINE_WINDOW
 
 EVENTS_PAGE_SIZE = 20

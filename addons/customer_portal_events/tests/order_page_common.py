@@ -1,7 +1,6 @@
+from odoo.addons.customer_portal_base.tests.common import JPEG, PDF, PortalCustomersCase  # noqa: F401
 from odoo.http import Request
 from odoo.tests import HttpCase
-
-from odoo.addons.customer_portal_base.tests.common import JPEG, PDF, PortalCustomersCase  # noqa: F401
 
 
 class OrderPageCase(PortalCustomersCase, HttpCase):

@@ -1,9 +1,9 @@
+from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
 from odoo.exceptions import AccessError
 from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
 from .order_page_common import JPEG, PDF, OrderPageCase
 
 

@@ -1,6 +1,6 @@
+from odoo.addons.customer_portal_base.tools import upload
 from odoo.tests import tagged
 
-from odoo.addons.customer_portal_base.tools import upload
 from .order_page_common import JPEG, PDF, OrderPageCase
 
 
