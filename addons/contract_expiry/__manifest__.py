@@ -5,6 +5,8 @@
     "category": "Sales",
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
+    "website": "https://github.com/service-suite/service-suite",
+    "maintainers": ["service-suite-contracts"],
     "development_status": "Alpha",
     "depends": ["account", "sale", "customer_portal_base"],
     "data": [

@@ -5,6 +5,8 @@
     "category": "Sales/CRM",
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
+    "website": "https://github.com/service-suite/service-suite",
+    "maintainers": ["service-suite-sales"],
     "development_status": "Alpha",
     "depends": ["sale_crm", "sale_timesheet", "calendar", "customer_portal_events"],
     "data": [

@@ -5,6 +5,8 @@
     "category": "Website/Portal",
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
+    "website": "https://github.com/service-suite/service-suite",
+    "maintainers": ["service-suite-portal"],
     "development_status": "Alpha",
     "depends": ["portal", "base_setup"],
     "data": [

@@ -5,6 +5,8 @@
     "category": "Services/Field Service",
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
+    "website": "https://github.com/service-suite/service-suite",
+    "maintainers": ["service-suite-field"],
     "development_status": "Alpha",
     "depends": ["customer_portal_base", "product"],
     "data": [

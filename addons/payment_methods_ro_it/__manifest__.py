@@ -5,6 +5,8 @@
     "category": "Accounting/Accounting",
     "license": "LGPL-3",
     "author": "Service Suite Contributors",
+    "website": "https://github.com/service-suite/service-suite",
+    "maintainers": ["service-suite-payments"],
     "development_status": "Alpha",
     "depends": ["account_payment", "base_iban", "contacts"],
     "data": [
