@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -575,20 +576,20 @@ class CustomerContract(models.Model):
 
     @api.model
     def _cron_bill_contracts(self, batch_size=BILLING_BATCH_SIZE):
-        """Invoice the due periods of the contracts, a batch per transaction."""
-        domain = self._get_billing_domain()
-        failed = self.browse()
-        while True:
-            contracts = self.search(domain + [("id", "not in", failed.ids)], limit=batch_size, order="id")
-            if not contracts:
-                break
-            failed |= contracts._bill_due_periods()
-            remaining = self.search_count(domain + [("id", "not in", failed.ids)])
-            if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
-                break
+        """Invoice the due periods of the contracts, a batch per transaction; a contract that fails
+        alone gets a message in its chatter and stays due, the others go on."""
+        run_batched(
+            self,
+            self._get_billing_domain(),
+            lambda contracts: contracts._bill_due_periods(),
+            batch_size=batch_size,
+            on_error=lambda contract, error: contract.message_post(
+                body=self.env._("Periodic billing failed: %(error)s", error=str(error)),
+            ),
+        )
 
     def _bill_due_periods(self):
-        """Bill the current due period of each contract; returns the contracts that failed.
+        """Bill the current due period of each contract.
 
         The invoice carries the period it bills (unique per contract) and the contract's next billing date
         moves in the same transaction, so a second or interrupted run never bills a period twice.
@@ -597,23 +598,7 @@ class CustomerContract(models.Model):
         todo = self.filtered(lambda c: (c.id, c.next_billing_date) not in billed)
         # Periods already invoiced (an earlier run lost its date change): only move the date on.
         (self - todo)._advance_billing_date()
-        try:
-            with self.env.cr.savepoint():
-                todo._create_period_invoices()
-            return self.browse()
-        except Exception:  # any error: fall back to one contract at a time
-            _logger.info("Batch billing failed, billing %s contracts one by one", len(todo))
-        failed = self.browse()
-        for contract in todo:
-            try:
-                with self.env.cr.savepoint():
-                    contract._create_period_invoices()
-            except Exception as error:  # logged on the contract, the others go on
-                failed |= contract
-                contract.message_post(
-                    body=self.env._("Periodic billing failed: %(error)s", error=str(error)),
-                )
-        return failed
+        todo._create_period_invoices()
 
     def _billed_periods(self):
         rows = self.env["account.move"].search_read(
@@ -671,15 +656,12 @@ class CustomerContract(models.Model):
             self.search([("state", "in", ("signed", "accepted")), ("expiry_date", "<", today)]).write(
                 {"state": "expired"}
             )
-        domain = self._get_expiry_alert_domain(today)
-        while True:
-            contracts = self.search(domain, limit=batch_size, order="id")
-            if not contracts:
-                break
-            contracts._send_expiry_alerts()
-            remaining = self.search_count(domain)
-            if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
-                break
+        run_batched(
+            self,
+            self._get_expiry_alert_domain(today),
+            lambda contracts: contracts._send_expiry_alerts(),
+            batch_size=batch_size,
+        )
 
     def _send_expiry_alerts(self):
         """One e-mail per company listing its expiring contracts, one activity per contract."""
