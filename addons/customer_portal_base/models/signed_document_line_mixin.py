@@ -18,7 +18,9 @@ class SignedDocumentLineMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         field = self._signed_document_field
-        self._signed_documents({vals[field] for vals in vals_list if vals.get(field)})._check_signed_lines_editable()
+        self._signed_documents(
+            {vals[field] for vals in vals_list if vals.get(field)}
+        )._check_signed_lines_editable()
         return super().create(vals_list)
 
     def write(self, vals):
