@@ -157,11 +157,7 @@ class FieldIntervention(models.Model):
     @api.constrains("plant_ids", "partner_id", "site_id")
     def _check_plants_of_site(self):
         for intervention in self:
-            foreign = intervention.plant_ids.filtered(
-                lambda p, i=intervention: (
-                    p.partner_id != i.partner_id or (i.site_id and p.site_id != i.site_id)
-                )
-            )
+            foreign = intervention._elsewhere(intervention.plant_ids)
             if foreign:
                 raise ValidationError(
                     self.env._(
