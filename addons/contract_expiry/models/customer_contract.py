@@ -146,7 +146,7 @@ class CustomerContract(models.Model):
         tracking=True,
     )
     next_billing_date = fields.Date(tracking=True, copy=False, index="btree_not_null")
-    invoice_ids = fields.One2many("account.move", "contract_id", string="Invoices")
+    invoice_ids = fields.One2many("account.move", "customer_contract_id", string="Invoices")
     invoice_count = fields.Integer(compute="_compute_invoice_count")
     allowed_product_ids = fields.Many2many(
         "product.product",
@@ -228,14 +228,12 @@ class CustomerContract(models.Model):
             months = contract.alert_months or contract.company_id.contract_alert_months
             contract.alert_date = contract.expiry_date and contract.expiry_date - relativedelta(months=months)
 
-    def _count_per_contract(self, model):
-        """{contract: number of `model` records linked to it by their contract_id}, in one query."""
-        return dict(
-            self.env[model]._read_group([("contract_id", "in", self.ids)], ["contract_id"], ["__count"])
-        )
+    def _count_per_contract(self, model, field="contract_id"):
+        """{contract: number of `model` records linked to it by their `field`}, in one query."""
+        return dict(self.env[model]._read_group([(field, "in", self.ids)], [field], ["__count"]))
 
     def _compute_invoice_count(self):
-        counts = self._count_per_contract("account.move")
+        counts = self._count_per_contract("account.move", "customer_contract_id")
         for contract in self:
             contract.invoice_count = counts.get(contract, 0)
 
@@ -459,7 +457,7 @@ class CustomerContract(models.Model):
     def action_view_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
-        action["domain"] = [("contract_id", "=", self.id)]
+        action["domain"] = [("customer_contract_id", "=", self.id)]
         action["context"] = {"default_move_type": "out_invoice", "create": False}
         return action
 
@@ -542,8 +540,8 @@ class CustomerContract(models.Model):
             "invoice_origin": self.name,
             "invoice_user_id": self.user_id.id,
             "invoice_date": period_date,
-            "contract_id": self.id,
-            "contract_period_date": period_date,
+            "customer_contract_id": self.id,
+            "customer_contract_period_date": period_date,
             "invoice_line_ids": [Command.create(line) for line in lines],
         }
         if journal:
@@ -602,11 +600,11 @@ class CustomerContract(models.Model):
 
     def _billed_periods(self):
         rows = self.env["account.move"].search_read(
-            [("contract_id", "in", self.ids), ("contract_period_date", "!=", False)],
-            ["contract_id", "contract_period_date"],
+            [("customer_contract_id", "in", self.ids), ("customer_contract_period_date", "!=", False)],
+            ["customer_contract_id", "customer_contract_period_date"],
             load=None,
         )
-        return {(row["contract_id"], row["contract_period_date"]) for row in rows}
+        return {(row["customer_contract_id"], row["customer_contract_period_date"]) for row in rows}
 
     def _create_period_invoices(self):
         if not self:
