@@ -17,6 +17,17 @@ CRON_BATCH_SIZE = 200
 BILLING_BATCH_SIZE = 1000
 
 
+def form_action(record):
+    """The window action opening `record` in its form view (after a button created it)."""
+    return {
+        "type": "ir.actions.act_window",
+        "res_model": record._name,
+        "res_id": record.id,
+        "view_mode": "form",
+        "views": [(False, "form")],
+    }
+
+
 class CustomerContract(models.Model):
     _name = "customer.contract"
     _description = "Customer contract"
@@ -413,13 +424,7 @@ class CustomerContract(models.Model):
         acceptance = self.env["customer.contract.acceptance"].create(
             {"contract_id": self.id, "delivered_items": self._acceptance_default_items()}
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": acceptance._name,
-            "res_id": acceptance.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(acceptance)
 
     def _acceptance_default_items(self):
         return "\n".join(f"{line.quantity:g} x {line.product_id.display_name}" for line in self.line_ids)
@@ -516,13 +521,7 @@ class CustomerContract(models.Model):
         self.ensure_one()
         self._check_state(("signed", "accepted"), self.env._("Invoicing"))
         invoice = self.env["account.move"].create(self._prepare_invoice_values())
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "account.move",
-            "res_id": invoice.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(invoice)
 
     def _prepare_invoice_values(self, period_date=None, journal=None):
         self.ensure_one()

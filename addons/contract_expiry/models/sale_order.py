@@ -1,6 +1,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .customer_contract import form_action
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -23,13 +25,7 @@ class SaleOrder(models.Model):
         if self.state == "cancel":
             raise UserError(self.env._("A cancelled quotation cannot become a contract."))
         contract = self.env["customer.contract"].create(self._prepare_customer_contract_values())
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": contract._name,
-            "res_id": contract.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(contract)
 
     def _prepare_customer_contract_values(self):
         self.ensure_one()
