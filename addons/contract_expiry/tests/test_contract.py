@@ -147,7 +147,7 @@ class TestContract(ContractCase):
         action = contract.with_user(self.salesman).action_create_invoice()
         invoice = self.env["account.move"].browse(action["res_id"])
         self.assertEqual(invoice.partner_id, self.customer_a)
-        self.assertEqual(invoice.contract_id, contract)
+        self.assertEqual(invoice.customer_contract_id, contract)
         self.assertEqual(invoice.invoice_payment_term_id, contract.payment_term_id)
         self.assertEqual(invoice.amount_untaxed, 12 * 80.0 + 900.0)
         self.assertEqual(contract.invoice_count, 1)
