@@ -5,7 +5,7 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     customer_contract_id = fields.Many2one(
-        "customer.contract", copy=False, index="btree_not_null", readonly=True
+        "customer.contract", string="Contract", copy=False, index="btree_not_null", readonly=True
     )
     customer_contract_period_date = fields.Date(
         string="Contract period billed",

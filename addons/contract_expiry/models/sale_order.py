@@ -8,7 +8,9 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     customer_contract_ids = fields.One2many("customer.contract", "sale_order_id", string="Contracts")
-    customer_contract_count = fields.Integer(compute="_compute_customer_contract_count")
+    customer_contract_count = fields.Integer(
+        compute="_compute_customer_contract_count", string="Contract count"
+    )
 
     @api.depends("customer_contract_ids")
     def _compute_customer_contract_count(self):
