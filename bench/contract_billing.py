@@ -94,7 +94,7 @@ def main():
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
             due = env["customer.contract"].browse(ids["due"])
             ours, ours_q = timed(cr, env["customer.contract"]._cron_bill_contracts)
-            billed = env["account.move"].search_count([("contract_id", "in", due.ids)])
+            billed = env["account.move"].search_count([("customer_contract_id", "in", due.ids)])
             assert billed == args.billing, billed
 
             stock = env["customer.contract"].browse(ids["stock"])
@@ -103,7 +103,7 @@ def main():
             def stock_path():
                 for contract in stock:
                     values = contract._prepare_invoice_values()
-                    values["contract_id"] = False
+                    values["customer_contract_id"] = False
                     # Only the business values of the lines: Odoo computes all the rest itself.
                     values["invoice_line_ids"] = [
                         Command.create({key: vals[key] for key in STOCK_LINE_FIELDS if key in vals})

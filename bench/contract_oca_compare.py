@@ -147,9 +147,9 @@ def bill_round(db, number):
             Move = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)["account.move"]
             counts = {
                 "OCA contract": Move.search_count(
-                    [("contract_id", "=", False), ("move_type", "=", "out_invoice")]
+                    [("customer_contract_id", "=", False), ("move_type", "=", "out_invoice")]
                 ),
-                "ours": Move.search_count([("contract_id", "!=", False)]),
+                "ours": Move.search_count([("customer_contract_id", "!=", False)]),
             }
         return {label: (*results[label], counts[label]) for label in RUNS}
     finally:

@@ -2,8 +2,8 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
 from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
+from odoo.addons.customer_portal_base.tools.download import attachment_response
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 CONTRACT_FLAG = "portal_contracts_access"
@@ -46,10 +46,7 @@ class ContractPortal(CustomerPortalBase):
         return self._check_document("customer.contract.acceptance", acceptance_id, access_token)
 
     def _check_document(self, model, res_id, access_token):
-        try:
-            record_sudo = self._document_check_access(model, res_id, access_token=access_token)
-        except (AccessError, MissingError):
-            raise NotFound()
+        record_sudo = self._document_or_404(model, res_id, access_token=access_token)
         # A draft was never sent: the customer does not see it, even with a token left from an earlier
         # round (a cancelled contract reset to draft keeps it). Internal users preview it.
         if record_sudo.state == "draft" and not request.env.user._is_internal():
@@ -138,7 +135,7 @@ class ContractPortal(CustomerPortalBase):
         attachment = contract_sudo._portal_documents().filtered(lambda att: att.id == attachment_id)
         if not attachment:
             raise NotFound()
-        return request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
+        return attachment_response(attachment)
 
     # ------------------------------------------------------------
     # ACCEPTANCE REPORTS

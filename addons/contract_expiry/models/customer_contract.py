@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -14,6 +15,17 @@ BILLING_STEPS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 # creating invoices has a fixed cost per account.move.create call that larger batches spread.
 CRON_BATCH_SIZE = 200
 BILLING_BATCH_SIZE = 1000
+
+
+def form_action(record):
+    """The window action opening `record` in its form view (after a button created it)."""
+    return {
+        "type": "ir.actions.act_window",
+        "res_model": record._name,
+        "res_id": record.id,
+        "view_mode": "form",
+        "views": [(False, "form")],
+    }
 
 
 class CustomerContract(models.Model):
@@ -145,7 +157,7 @@ class CustomerContract(models.Model):
         tracking=True,
     )
     next_billing_date = fields.Date(tracking=True, copy=False, index="btree_not_null")
-    invoice_ids = fields.One2many("account.move", "contract_id", string="Invoices")
+    invoice_ids = fields.One2many("account.move", "customer_contract_id", string="Invoices")
     invoice_count = fields.Integer(compute="_compute_invoice_count")
     allowed_product_ids = fields.Many2many(
         "product.product",
@@ -227,14 +239,12 @@ class CustomerContract(models.Model):
             months = contract.alert_months or contract.company_id.contract_alert_months
             contract.alert_date = contract.expiry_date and contract.expiry_date - relativedelta(months=months)
 
-    def _count_per_contract(self, model):
-        """{contract: number of `model` records linked to it by their contract_id}, in one query."""
-        return dict(
-            self.env[model]._read_group([("contract_id", "in", self.ids)], ["contract_id"], ["__count"])
-        )
+    def _count_per_contract(self, model, field="contract_id"):
+        """{contract: number of `model` records linked to it by their `field`}, in one query."""
+        return dict(self.env[model]._read_group([(field, "in", self.ids)], [field], ["__count"]))
 
     def _compute_invoice_count(self):
-        counts = self._count_per_contract("account.move")
+        counts = self._count_per_contract("account.move", "customer_contract_id")
         for contract in self:
             contract.invoice_count = counts.get(contract, 0)
 
@@ -414,13 +424,7 @@ class CustomerContract(models.Model):
         acceptance = self.env["customer.contract.acceptance"].create(
             {"contract_id": self.id, "delivered_items": self._acceptance_default_items()}
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": acceptance._name,
-            "res_id": acceptance.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(acceptance)
 
     def _acceptance_default_items(self):
         return "\n".join(f"{line.quantity:g} x {line.product_id.display_name}" for line in self.line_ids)
@@ -458,7 +462,7 @@ class CustomerContract(models.Model):
     def action_view_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
-        action["domain"] = [("contract_id", "=", self.id)]
+        action["domain"] = [("customer_contract_id", "=", self.id)]
         action["context"] = {"default_move_type": "out_invoice", "create": False}
         return action
 
@@ -517,13 +521,7 @@ class CustomerContract(models.Model):
         self.ensure_one()
         self._check_state(("signed", "accepted"), self.env._("Invoicing"))
         invoice = self.env["account.move"].create(self._prepare_invoice_values())
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "account.move",
-            "res_id": invoice.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(invoice)
 
     def _prepare_invoice_values(self, period_date=None, journal=None):
         self.ensure_one()
@@ -541,8 +539,8 @@ class CustomerContract(models.Model):
             "invoice_origin": self.name,
             "invoice_user_id": self.user_id.id,
             "invoice_date": period_date,
-            "contract_id": self.id,
-            "contract_period_date": period_date,
+            "customer_contract_id": self.id,
+            "customer_contract_period_date": period_date,
             "invoice_line_ids": [Command.create(line) for line in lines],
         }
         if journal:
@@ -575,20 +573,20 @@ class CustomerContract(models.Model):
 
     @api.model
     def _cron_bill_contracts(self, batch_size=BILLING_BATCH_SIZE):
-        """Invoice the due periods of the contracts, a batch per transaction."""
-        domain = self._get_billing_domain()
-        failed = self.browse()
-        while True:
-            contracts = self.search(domain + [("id", "not in", failed.ids)], limit=batch_size, order="id")
-            if not contracts:
-                break
-            failed |= contracts._bill_due_periods()
-            remaining = self.search_count(domain + [("id", "not in", failed.ids)])
-            if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
-                break
+        """Invoice the due periods of the contracts, a batch per transaction; a contract that fails
+        alone gets a message in its chatter and stays due, the others go on."""
+        run_batched(
+            self,
+            self._get_billing_domain(),
+            lambda contracts: contracts._bill_due_periods(),
+            batch_size=batch_size,
+            on_error=lambda contract, error: contract.message_post(
+                body=self.env._("Periodic billing failed: %(error)s", error=str(error)),
+            ),
+        )
 
     def _bill_due_periods(self):
-        """Bill the current due period of each contract; returns the contracts that failed.
+        """Bill the current due period of each contract.
 
         The invoice carries the period it bills (unique per contract) and the contract's next billing date
         moves in the same transaction, so a second or interrupted run never bills a period twice.
@@ -597,31 +595,15 @@ class CustomerContract(models.Model):
         todo = self.filtered(lambda c: (c.id, c.next_billing_date) not in billed)
         # Periods already invoiced (an earlier run lost its date change): only move the date on.
         (self - todo)._advance_billing_date()
-        try:
-            with self.env.cr.savepoint():
-                todo._create_period_invoices()
-            return self.browse()
-        except Exception:  # any error: fall back to one contract at a time
-            _logger.info("Batch billing failed, billing %s contracts one by one", len(todo))
-        failed = self.browse()
-        for contract in todo:
-            try:
-                with self.env.cr.savepoint():
-                    contract._create_period_invoices()
-            except Exception as error:  # logged on the contract, the others go on
-                failed |= contract
-                contract.message_post(
-                    body=self.env._("Periodic billing failed: %(error)s", error=str(error)),
-                )
-        return failed
+        todo._create_period_invoices()
 
     def _billed_periods(self):
         rows = self.env["account.move"].search_read(
-            [("contract_id", "in", self.ids), ("contract_period_date", "!=", False)],
-            ["contract_id", "contract_period_date"],
+            [("customer_contract_id", "in", self.ids), ("customer_contract_period_date", "!=", False)],
+            ["customer_contract_id", "customer_contract_period_date"],
             load=None,
         )
-        return {(row["contract_id"], row["contract_period_date"]) for row in rows}
+        return {(row["customer_contract_id"], row["customer_contract_period_date"]) for row in rows}
 
     def _create_period_invoices(self):
         if not self:
@@ -671,15 +653,12 @@ class CustomerContract(models.Model):
             self.search([("state", "in", ("signed", "accepted")), ("expiry_date", "<", today)]).write(
                 {"state": "expired"}
             )
-        domain = self._get_expiry_alert_domain(today)
-        while True:
-            contracts = self.search(domain, limit=batch_size, order="id")
-            if not contracts:
-                break
-            contracts._send_expiry_alerts()
-            remaining = self.search_count(domain)
-            if not self.env["ir.cron"]._commit_progress(len(contracts), remaining=remaining):
-                break
+        run_batched(
+            self,
+            self._get_expiry_alert_domain(today),
+            lambda contracts: contracts._send_expiry_alerts(),
+            batch_size=batch_size,
+        )
 
     def _send_expiry_alerts(self):
         """One e-mail per company listing its expiring contracts, one activity per contract."""

@@ -4,7 +4,7 @@ from odoo import Command, api, fields, models
 class CustomerContractLine(models.Model):
     _name = "customer.contract.line"
     _description = "Contract line"
-    _inherit = ["analytic.mixin"]
+    _inherit = ["analytic.mixin", "signed.document.line.mixin"]
     _order = "contract_id, sequence, id"
 
     contract_id = fields.Many2one("customer.contract", required=True, ondelete="cascade", index=True)
@@ -41,29 +41,10 @@ class CustomerContractLine(models.Model):
     )
     price_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True, precompute=True)
 
+    # The lines are part of the signed contract.
+    _signed_document_field = "contract_id"
+
     _quantity_positive = models.Constraint("CHECK(quantity >= 0)", "A line quantity cannot be negative.")
-
-    # ------------------------------------------------------------
-    # CRUD: the lines are part of the signed contract
-    # ------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["customer.contract"].browse(
-            {vals["contract_id"] for vals in vals_list if vals.get("contract_id")}
-        )._check_signed_lines_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        documents = self.contract_id
-        if vals.get("contract_id"):  # nor moved onto a signed one
-            documents |= self.env["customer.contract"].browse(vals["contract_id"])
-        documents._check_signed_lines_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_signed(self):
-        self.contract_id._check_signed_lines_editable()
 
     @api.depends("product_id")
     def _compute_name(self):

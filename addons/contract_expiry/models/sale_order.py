@@ -1,19 +1,23 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .customer_contract import form_action
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    contract_ids = fields.One2many("customer.contract", "sale_order_id", string="Contracts")
-    contract_count = fields.Integer(compute="_compute_contract_count")
+    customer_contract_ids = fields.One2many("customer.contract", "sale_order_id", string="Contracts")
+    customer_contract_count = fields.Integer(
+        compute="_compute_customer_contract_count", string="Contract count"
+    )
 
-    @api.depends("contract_ids")
-    def _compute_contract_count(self):
+    @api.depends("customer_contract_ids")
+    def _compute_customer_contract_count(self):
         for order in self:
-            order.contract_count = len(order.contract_ids)
+            order.customer_contract_count = len(order.customer_contract_ids)
 
-    def action_create_contract(self):
+    def action_create_customer_contract(self):
         """One click from an offer or a confirmed order to a draft contract with its lines.
 
         From an offer the contract comes first ("table offer"): the offer stays as it is and can still be
@@ -22,16 +26,10 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if self.state == "cancel":
             raise UserError(self.env._("A cancelled quotation cannot become a contract."))
-        contract = self.env["customer.contract"].create(self._prepare_contract_values())
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": contract._name,
-            "res_id": contract.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        contract = self.env["customer.contract"].create(self._prepare_customer_contract_values())
+        return form_action(contract)
 
-    def _prepare_contract_values(self):
+    def _prepare_customer_contract_values(self):
         self.ensure_one()
         lines = self.order_line.filtered(lambda line: line.product_id and not line.display_type)
         return {
@@ -59,7 +57,7 @@ class SaleOrder(models.Model):
             ],
         }
 
-    def action_view_contracts(self):
+    def action_view_customer_contracts(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("contract_expiry.customer_contract_action")
         action["domain"] = [("sale_order_id", "=", self.id)]

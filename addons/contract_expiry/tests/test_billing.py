@@ -30,7 +30,7 @@ class TestPeriodicBilling(ContractCase):
         self.env.invalidate_all()
 
     def _invoices(self, contracts):
-        return self.env["account.move"].search([("contract_id", "in", contracts.ids)])
+        return self.env["account.move"].search([("customer_contract_id", "in", contracts.ids)])
 
     def test_cron_bills_due_periods_once_even_if_run_twice(self):
         due = self._due_contracts(5)
@@ -41,7 +41,7 @@ class TestPeriodicBilling(ContractCase):
         invoices = self._invoices(due | quarterly)
         self.assertEqual(len(invoices), 6)
         self.assertEqual(set(invoices.mapped("state")), {"draft"}, "draft unless the company posts them")
-        self.assertEqual(set(invoices.mapped("contract_period_date")), {self.today})
+        self.assertEqual(set(invoices.mapped("customer_contract_period_date")), {self.today})
         self.assertEqual(set(invoices.mapped("amount_untaxed")), {30.0})
         self.assertEqual(set(due.mapped("next_billing_date")), {self.today + relativedelta(months=1)})
         self.assertEqual(quarterly.next_billing_date, self.today + relativedelta(months=3))

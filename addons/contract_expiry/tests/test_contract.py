@@ -108,7 +108,7 @@ class TestContract(ContractCase):
     # ------------------------------------------------------------
 
     def test_order_to_contract_to_acceptance_to_invoice(self):
-        action = self.order_a.with_user(self.salesman).action_create_contract()
+        action = self.order_a.with_user(self.salesman).action_create_customer_contract()
         contract = self.env["customer.contract"].browse(action["res_id"])
         self.assertEqual(contract.sale_order_id, self.order_a)
         self.assertEqual(contract.partner_id, self.customer_a)
@@ -116,7 +116,7 @@ class TestContract(ContractCase):
             contract.line_ids.mapped(lambda line: (line.product_id, line.quantity, line.price_unit)),
             [(self.service, 12.0, 80.0), (self.goods, 1.0, 900.0)],
         )
-        self.assertEqual(self.order_a.contract_count, 1)
+        self.assertEqual(self.order_a.customer_contract_count, 1)
         contract._send_for_signature()
         contract._sign("Mario Rossi", signature_png())
 
@@ -147,7 +147,7 @@ class TestContract(ContractCase):
         action = contract.with_user(self.salesman).action_create_invoice()
         invoice = self.env["account.move"].browse(action["res_id"])
         self.assertEqual(invoice.partner_id, self.customer_a)
-        self.assertEqual(invoice.contract_id, contract)
+        self.assertEqual(invoice.customer_contract_id, contract)
         self.assertEqual(invoice.invoice_payment_term_id, contract.payment_term_id)
         self.assertEqual(invoice.amount_untaxed, 12 * 80.0 + 900.0)
         self.assertEqual(contract.invoice_count, 1)
@@ -162,7 +162,7 @@ class TestContract(ContractCase):
                 ],
             }
         )
-        action = offer.with_user(self.salesman).action_create_contract()
+        action = offer.with_user(self.salesman).action_create_customer_contract()
         contract = self.env["customer.contract"].browse(action["res_id"])
         self.assertEqual(offer.state, "draft", "the offer does not go through the order")
         self.assertEqual(contract.sale_order_id, offer)
@@ -172,14 +172,14 @@ class TestContract(ContractCase):
         )
         offer.action_confirm()  # the order can still follow later
         self.assertEqual(offer.state, "sale")
-        self.assertEqual(offer.contract_ids, contract)
+        self.assertEqual(offer.customer_contract_ids, contract)
 
     def test_cancelled_quotation_cannot_become_a_contract(self):
         order = self.env["sale.order"].create({"partner_id": self.customer_a.id})
         order._action_cancel()
         contracts = self.env["customer.contract"].search_count([])
         with self.assertRaises(UserError):
-            order.action_create_contract()
+            order.action_create_customer_contract()
         self.assertEqual(self.env["customer.contract"].search_count([]), contracts)
 
     def test_payment_terms_follow_the_customer(self):

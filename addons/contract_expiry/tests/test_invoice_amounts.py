@@ -187,7 +187,7 @@ class TestContractInvoiceAmounts(ContractCase):
         self.assertEqual(len(invoices), 3)
         for contract, invoice in zip(contracts, invoices, strict=True):
             reference = expected[contract]
-            self.assertEqual(invoice.contract_period_date, periods[contract])
+            self.assertEqual(invoice.customer_contract_period_date, periods[contract])
             self.assertEqual(self._journal_items(invoice), self._journal_items(reference))
             self.assertEqual(
                 (invoice.amount_untaxed, invoice.amount_tax, invoice.amount_total),
@@ -231,7 +231,7 @@ class TestContractInvoiceAmounts(ContractCase):
             }
         )
         order.action_confirm()
-        contract = self.env["customer.contract"].browse(order.action_create_contract()["res_id"])
+        contract = self.env["customer.contract"].browse(order.action_create_customer_contract()["res_id"])
         line = contract.line_ids
         self.assertEqual(contract.fiscal_position_id, self.reverse_charge)
         self.assertEqual((line.discount, line.tax_ids), (10.0, self.vat_22), "as agreed, not the product's")

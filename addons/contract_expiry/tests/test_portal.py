@@ -44,6 +44,15 @@ class TestContractPortal(ContractCase, HttpCase):
         self.assertEqual(self.url_open(self._urls_of_a()[-1]).content, b"annex of A")
         self.assertIn("Contracts", self.url_open("/my").text)
 
+    def test_documents_download_sandboxed(self):
+        """A stored document is always a download, never sniffed or run by the browser."""
+        self.authenticate("portal_a", "portal_a")
+        response = self.url_open(f"/my/contracts/{self.contract_a.id}/documents/{self.document_a.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.headers["Content-Disposition"].startswith("attachment"))
+        self.assertEqual(response.headers["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(response.headers["Content-Security-Policy"], "default-src 'none'; sandbox")
+
     def test_page_shows_the_taxes_and_the_total(self):
         tax = self.env["account.tax"].create({"name": "VAT 22% (portal test)", "amount": 22.0})
         self.contract_a.line_ids.tax_ids = tax

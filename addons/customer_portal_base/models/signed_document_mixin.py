@@ -62,8 +62,8 @@ class SignedDocumentMixin(models.AbstractModel):
     # ir.attachment (the documents attached to the signed document) are hashed by their files' content.
     _signed_fields = ()
     # One2many fields whose lines are signed, with the line fields hashed (business values, not ids), e.g.
-    # {"line_ids": ("product_id", "quantity")}. Locked like `_signed_fields`; the line model must call
-    # `_check_signed_lines_editable` on its documents in create, write and unlink.
+    # {"line_ids": ("product_id", "quantity")}. Locked like `_signed_fields`; the line model inherits
+    # signed.document.line.mixin, which refuses creating, changing and deleting lines of a signed document.
     _signed_line_fields = {}
     # XML id of the QWeb report rendered as the signed PDF.
     _signed_report = None

@@ -3,11 +3,12 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 import pytz
+from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
+from odoo.addons.customer_portal_base.tools.download import attachment_response
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 MODEL = "field.intervention"
@@ -50,19 +51,16 @@ class InterventionPortal(CustomerPortalBase):
     def _intervention_check_access(self, intervention_id, access_token):
         """The checked intervention (sudo), or an error page explaining why the link does not work."""
         try:
-            return self._document_check_access(MODEL, intervention_id, access_token=access_token), None
-        except MissingError:
-            return None, self._intervention_error_page(
-                request.env._("This intervention does not exist (any more)."), 404
-            )
-        except AccessError:
-            return None, self._intervention_error_page(
-                request.env._(
-                    "This link is not valid: it has already been used to sign the report, or it belongs to "
-                    "another document. Log in to your reserved area to see your interventions."
-                ),
-                403,
-            )
+            return self._document_or_404(MODEL, intervention_id, access_token=access_token), None
+        except NotFound:
+            if not request.env[MODEL].sudo().browse(intervention_id).exists():
+                message = request.env._("This intervention does not exist (any more).")
+                return None, self._intervention_error_page(message, 404)
+        message = request.env._(
+            "This link is not valid: it has already been used to sign the report, or it belongs to "
+            "another document. Log in to your reserved area to see your interventions."
+        )
+        return None, self._intervention_error_page(message, 403)
 
     # ------------------------------------------------------------
     # LIST AND CALENDAR
@@ -234,7 +232,7 @@ class InterventionPortal(CustomerPortalBase):
         )
         if not attachment:
             return self._intervention_error_page(request.env._("This file does not exist (any more)."), 404)
-        return request.env["ir.binary"]._get_stream_from(attachment).get_response(as_attachment=True)
+        return attachment_response(attachment)
 
     @http.route("/my/interventions/<int:intervention_id>/ics", type="http", auth="public", website=True)
     def portal_intervention_ics(self, intervention_id, access_token=None, **kw):

@@ -55,7 +55,7 @@ class FieldCheck(models.Model):
     def _check_plant_of_customer(self):
         for check in self.filtered("plant_id"):
             plant = check.plant_id
-            if plant.partner_id != check.partner_id or (check.site_id and plant.site_id != check.site_id):
+            if check._elsewhere(plant):
                 raise ValidationError(
                     self.env._(
                         "%(plant)s is not a plant of %(customer)s at this site.",

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -156,11 +157,7 @@ class FieldIntervention(models.Model):
     @api.constrains("plant_ids", "partner_id", "site_id")
     def _check_plants_of_site(self):
         for intervention in self:
-            foreign = intervention.plant_ids.filtered(
-                lambda p, i=intervention: (
-                    p.partner_id != i.partner_id or (i.site_id and p.site_id != i.site_id)
-                )
-            )
+            foreign = intervention._elsewhere(intervention.plant_ids)
             if foreign:
                 raise ValidationError(
                     self.env._(
@@ -409,42 +406,19 @@ class FieldIntervention(models.Model):
     def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE):
         """Send the due reminders in batches; each batch is committed, a failing record is skipped."""
         now = fields.Datetime.now()
-        failed = self.browse()
-        while True:
-            batch = self.search(
-                self._get_reminder_domain(now) + [("id", "not in", failed.ids)], limit=batch_size
-            )
-            if not batch:
-                break
-            failed |= batch._send_reminders(now)
-            if self.env.context.get("ir_cron_progress_id"):
-                # Commit each batch only when run by the scheduler (never inside a caller's transaction).
-                remaining = self.search_count(self._get_reminder_domain(now) + [("id", "not in", failed.ids)])
-                self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining)
+        run_batched(
+            self,
+            self._get_reminder_domain(now),
+            lambda interventions: interventions._send_reminders(now),
+            batch_size=batch_size,
+            on_error=lambda intervention, error: _logger.exception(
+                "Intervention reminder not sent for %s", intervention.name
+            ),
+        )
 
     def _send_reminders(self, now):
-        """Queue the reminders of these interventions; returns those that failed.
-
-        The whole batch is tried at once (flat query count); if anything fails, each record is retried in
-        its own savepoint so that one bad record does not stop the others.
-        """
-        try:
-            with self.env.cr.savepoint():
-                self._queue_reminders(now)
-            return self.browse()
-        except Exception:  # any error of one record must not block the batch
-            failed = self.browse()
-            for intervention in self:
-                try:
-                    with self.env.cr.savepoint():
-                        intervention._queue_reminders(now)
-                except Exception:
-                    failed |= intervention
-                    _logger.exception("Intervention reminder not sent for %s", intervention.name)
-            return failed
-
-    def _queue_reminders(self, now):
-        """Render the reminder for each intervention and queue one mail per intervention to its contacts."""
+        """Queue the due reminder of each intervention, one mail per intervention to its contacts, and
+        mark it sent; the whole batch at once (flat query count)."""
         second = self._reminder_offsets()[1]
         template = self.env.ref("field_interventions.mail_template_intervention_reminder")
         mail_values = []

@@ -42,3 +42,13 @@ class FieldSiteMixin(models.AbstractModel):
                         customer=record.partner_id.display_name,
                     )
                 )
+
+    def _elsewhere(self, records):
+        """Those of `records` (field.site.mixin records, e.g. plants) that are not this record's customer's
+        or, when this record has a site, not at that site."""
+        self.ensure_one()
+        return records.filtered(
+            lambda other: (
+                other.partner_id != self.partner_id or (self.site_id and other.site_id != self.site_id)
+            )
+        )

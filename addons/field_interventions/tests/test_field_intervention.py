@@ -80,6 +80,30 @@ class TestFieldIntervention(InterventionsCase):
         with self.assertRaisesRegex(ValidationError, "is not a plant of"):
             Check.create({"name": "Wrong", "partner_id": self.customer_a.id, "plant_id": self.plant_b.id})
 
+    def test_plants_elsewhere(self):
+        """One rule for plants on checks and interventions: the record's customer's, and at its site if
+        it has one."""
+        other_site = self.env["res.partner"].create(
+            {"name": "Alfa depot", "parent_id": self.customer_a.id, "type": "other"}
+        )
+        plant_elsewhere = self.env["field.plant"].create(
+            {"name": "Heat pump", "partner_id": self.customer_a.id, "site_id": other_site.id}
+        )
+        plants = self.plant_a | self.plant_b | plant_elsewhere
+        check = self.env["field.check"].new({"partner_id": self.customer_a.id})
+        self.assertEqual(check._elsewhere(plants), self.plant_b, "no site: any site of the customer")
+        check.site_id = self.site_a
+        self.assertEqual(check._elsewhere(plants), self.plant_b | plant_elsewhere)
+        with self.assertRaisesRegex(ValidationError, "is not a plant of"):
+            self.env["field.check"].create(
+                {
+                    "name": "Wrong site",
+                    "partner_id": self.customer_a.id,
+                    "site_id": self.site_a.id,
+                    "plant_id": plant_elsewhere.id,
+                }
+            )
+
     def test_end_after_start(self):
         intervention = self._intervention()
         with self.assertRaisesRegex(ValidationError, "end must be after the planned start"):

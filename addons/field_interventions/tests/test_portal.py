@@ -75,6 +75,12 @@ class TestInterventionPortal(InterventionsPortalCase):
         counters = self.make_jsonrpc_request("/my/counters", {"counters": ["intervention_count"]})
         self.assertEqual(counters["intervention_count"], 1)
 
+    def _assert_sandboxed_download(self, response):
+        """A stored file is always a download, never sniffed or run by the browser."""
+        self.assertTrue(response.headers["Content-Disposition"].startswith("attachment"))
+        self.assertEqual(response.headers["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(response.headers["Content-Security-Policy"], "default-src 'none'; sandbox")
+
     def test_own_intervention_pages_and_files(self):
         self.authenticate("portal_a", "portal_a")
         page = self.url_open(f"/my/interventions/{self.intervention_a.id}")
@@ -89,6 +95,7 @@ class TestInterventionPortal(InterventionsPortalCase):
             f"/my/interventions/{self.intervention_a.id}/attachments/{self.attachment_a.id}"
         )
         self.assertEqual(attachment.content, b"boiler photo of A")
+        self._assert_sandboxed_download(attachment)
         ics = self.url_open(f"/my/interventions/{self.intervention_a.id}/ics")
         self.assertEqual(ics.status_code, 200)
         self.assertIn("text/calendar", ics.headers["Content-Type"])
@@ -160,6 +167,7 @@ class TestInterventionPortal(InterventionsPortalCase):
         )
         self.assertEqual(signed_pdf.status_code, 200)
         self.assertEqual(signed_pdf.headers["Content-Type"], "application/pdf")
+        self._assert_sandboxed_download(signed_pdf)
         # (Tests render reports as HTML instead of calling wkhtmltopdf: the content is readable.)
         self.assertIn(b"Anna Alfa", signed_pdf.content)
         # The link of the e-mail worked once: reused, it shows a clear page and cannot sign again.

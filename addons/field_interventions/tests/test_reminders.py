@@ -142,7 +142,7 @@ class TestInterventionReminders(InterventionsCase):
         self.assertEqual(len(batch), 10)
         self.env.invalidate_all()
         count0 = self.cr.sql_log_count
-        self.assertFalse(batch._send_reminders(self.now))
+        batch._send_reminders(self.now)
         self.env.flush_all()
         queries_10 = self.cr.sql_log_count - count0
 
@@ -151,7 +151,7 @@ class TestInterventionReminders(InterventionsCase):
         self.assertEqual(len(batch), REMINDER_BATCH_SIZE)
         self.env.invalidate_all()
         with self.assertQueryCount(queries_10):
-            self.assertFalse(batch._send_reminders(self.now))
+            batch._send_reminders(self.now)
         # The cron goes through the remaining batches, each intervention reminded once.
         Intervention._cron_send_reminders()
         self.assertEqual(len(self._mails(large)), 1000)
