@@ -3,7 +3,6 @@ from werkzeug.exceptions import Forbidden, NotFound
 from odoo import http
 from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
 from odoo.addons.customer_portal_base.tools.download import attachment_response
-from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.http import request
 
 CONTRACT_FLAG = "portal_contracts_access"
@@ -65,31 +64,15 @@ class ContractPortal(CustomerPortalBase):
     def portal_my_contracts(self, page=1, sortby=None, **kw):
         if not self._contracts_allowed():
             raise Forbidden()
-        Contract = request.env["customer.contract"]
-        domain = self._prepare_contracts_domain(request.env.user.partner_id)
-        sortings = self._get_contracts_searchbar_sortings()
-        sortby = sortby if sortby in sortings else "date"
-        pager = portal_pager(
-            url="/my/contracts",
-            url_args={"sortby": sortby},
-            total=Contract.search_count(domain),
-            page=page,
-            step=self._items_per_page,
-        )
-        contracts = Contract.search(
-            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
-        )
-        request.session["my_contracts_history"] = contracts.ids[:100]
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "contracts": contracts,
-                "page_name": "contract",
-                "pager": pager,
-                "default_url": "/my/contracts",
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-            }
+        values = self._portal_list_values(
+            "customer.contract",
+            self._prepare_contracts_domain(request.env.user.partner_id),
+            "/my/contracts",
+            self._get_contracts_searchbar_sortings(),
+            sortby,
+            page,
+            "contracts",
+            "contract",
         )
         return request.render("contract_expiry.portal_my_contracts", values)
 

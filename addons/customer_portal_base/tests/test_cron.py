@@ -1,4 +1,3 @@
-from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 from ..tools.cron import run_batched
@@ -17,7 +16,7 @@ class TestRunBatched(TransactionCase):
     def _mark(self, partners, bad=()):
         for partner in partners:
             if partner in bad:
-                raise UserError("broken contact")
+                raise ValueError("broken contact")
             partner.ref = "done"
 
     def test_every_record_processed_in_batches(self):

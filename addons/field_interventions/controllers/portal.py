@@ -8,7 +8,6 @@ from werkzeug.exceptions import NotFound
 from odoo import fields, http
 from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
 from odoo.addons.customer_portal_base.tools.download import attachment_response
-from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.http import request
 
 MODEL = "field.intervention"
@@ -70,31 +69,20 @@ class InterventionPortal(CustomerPortalBase):
         ["/my/interventions", "/my/interventions/page/<int:page>"], type="http", auth="user", website=True
     )
     def portal_my_interventions(self, page=1, sortby=None, **kw):
-        Intervention = request.env[MODEL]
-        domain = self._prepare_interventions_domain()
-        sortings = self._get_interventions_searchbar_sortings()
-        sortby = sortby if sortby in sortings else "date"
-        count = Intervention.search_count(domain)
-        pager = portal_pager(
-            url="/my/interventions", url_args={"sortby": sortby}, total=count, page=page, step=PAGE_SIZE
+        values = self._portal_list_values(
+            MODEL,
+            self._prepare_interventions_domain(),
+            "/my/interventions",
+            self._get_interventions_searchbar_sortings(),
+            sortby,
+            page,
+            "interventions",
+            "intervention",
+            step=PAGE_SIZE,
         )
-        interventions = Intervention.search(
-            domain, order=sortings[sortby]["order"], limit=PAGE_SIZE, offset=pager["offset"]
-        )
-        request.session["my_interventions_history"] = interventions.ids[:100]
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "interventions": interventions,
-                "page_name": "intervention",
-                "pager": pager,
-                "default_url": "/my/interventions",
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-                "feed_allowed": request.env.user.partner_id._intervention_feed_allowed(),
-                "feed_token": request.env.user.partner_id.sudo().intervention_feed_token,
-            }
-        )
+        partner = request.env.user.partner_id
+        values["feed_allowed"] = partner._intervention_feed_allowed()
+        values["feed_token"] = partner.sudo().intervention_feed_token
         return request.render("field_interventions.portal_my_interventions", values)
 
     @http.route("/my/interventions/calendar", type="http", auth="user", website=True)
