@@ -135,7 +135,8 @@ class OrderEventsPortal(CustomerPortalBase):
         """Change the kind of a file the customer posted on the order (404 for any other file)."""
         order_sudo = self._order_events_sudo(order_id, access_token)
         _file, error = self._attempt(
-            lambda: order_sudo._portal_set_file_kind(attachment_id, file_kind_id), (MissingError, ValidationError)
+            lambda: order_sudo._portal_set_file_kind(attachment_id, file_kind_id),
+            (MissingError, ValidationError),
         )
         if isinstance(error, MissingError):
             raise NotFound()
@@ -246,7 +247,9 @@ class OrderEventsPortal(CustomerPortalBase):
         error = None
         if request.httprequest.method == "POST":
             # UserError: the form's refusals and the ORM's (limits, values a user may not set)
-            _saved, refusal = self._attempt(lambda: self._reminder_save(reminder, post), (UserError, ValueError))
+            _saved, refusal = self._attempt(
+                lambda: self._reminder_save(reminder, post), (UserError, ValueError)
+            )
             if not refusal:
                 return request.redirect("/my/reminders")
             error = refusal.args[0] if refusal.args else str(refusal)

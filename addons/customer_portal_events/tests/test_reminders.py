@@ -2,7 +2,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.http import Request
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -77,7 +77,7 @@ class TestReminders(OrderPageCase):
 
         def send_but_broken(template, res_id, **kwargs):
             if res_id == broken.id:
-                raise UserError("no way to e-mail this one")
+                raise ValueError("no way to e-mail this one")
             return send_mail(template, res_id, **kwargs)
 
         with (
