@@ -11,7 +11,7 @@
     "depends": ["customer_portal_base", "sale", "bus"],
     "data": [
         "security/ir.model.access.csv",
-        "security/security.xml",
+        "security/ir_rules.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
@@ -21,7 +21,7 @@
         "views/sale_order_views.xml",
         "views/sale_order_visit_views.xml",
         "views/portal_templates.xml",
-        "views/menu.xml",
+        "views/menus.xml",
     ],
     "demo": [
         "demo/sale_order_demo.xml",

@@ -4,21 +4,25 @@ import pytz
 from werkzeug.exceptions import Forbidden, NotFound, abort
 
 from odoo import http
+from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
 from odoo.addons.customer_portal_base.tools import download, upload
-from odoo.addons.sale.controllers.portal import CustomerPortal
 from odoo.exceptions import MissingError, UserError, ValidationError
 from odoo.http import request
 
 
-class OrderEventsPortal(CustomerPortal):
-    """The live part of the portal order page (events, files, presence, chat) and personal reminders."""
+class OrderEventsPortal(CustomerPortalBase):
+    """The live part of the portal order page (events, files, presence, chat) and personal reminders.
+
+    Odoo merges this class with sale's portal controller (both extend portal's): the order page and its
+    values come from sale, this class adds to them.
+    """
 
     # ------------------------------------------------------------
-    # ACCESS
+    # ACCESS AND WRITES
     # ------------------------------------------------------------
 
-    def _order_events_check_access(self, order_id, access_token=None):
-        """The order (sudo) if the current user may use its events, else 404/403."""
+    def _order_events_sudo(self, order_id, access_token=None):
+        """The order (sudo) if the current user may use its events: 404 when missing, else 403."""
         order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
         if not order_sudo:
             raise NotFound()
@@ -26,9 +30,25 @@ class OrderEventsPortal(CustomerPortal):
             raise Forbidden()
         return order_sudo
 
-    def _reminders_check_access(self):
+    def _my_reminder(self, reminder_id=None):
+        """The current user's reminder `reminder_id` (none without an id): 403 without the reserved area,
+        404 for another user's (the record rule hides it)."""
         if not request.env.user._portal_area_allowed():
             raise Forbidden()
+        Reminder = request.env["portal.reminder"]
+        reminder = Reminder.search([("id", "=", reminder_id)]) if reminder_id else Reminder
+        if reminder_id and not reminder:
+            raise NotFound()
+        return reminder
+
+    def _attempt(self, write, refusals=(ValidationError,)):
+        """Run `write()` in a savepoint: (its result, None), or (None, the error) when it raises one of
+        `refusals`, with all it wrote undone (the route answers the refusal; its transaction commits)."""
+        try:
+            with request.env.cr.savepoint():
+                return write(), None
+        except refusals as error:
+            return None, error
 
     # ------------------------------------------------------------
     # ORDER PAGE
@@ -75,25 +95,27 @@ class OrderEventsPortal(CustomerPortal):
             values.update(order_visit_id=visit.id, order_visit_key=key)
         return values
 
-    def _order_event_redirect(self, order_sudo, access_token):
+    def _order_page_redirect(self, order_sudo, access_token, anchor):
         query = f"?access_token={access_token}" if access_token else ""
-        return request.redirect(f"/my/orders/{order_sudo.id}{query}#order_events")
+        return request.redirect(f"/my/orders/{order_sudo.id}{query}#{anchor}")
 
     @http.route(
         "/my/orders/<int:order_id>/events", type="http", auth="public", methods=["POST"], website=True
     )
     def portal_order_event_post(self, order_id, access_token=None, message="", file_kind_id=None, **kwargs):
-        order_sudo = self._order_events_check_access(order_id, access_token)
-        try:
-            files = upload.read_uploads(request.env, request.httprequest.files.getlist("files"))
-            with request.env.cr.savepoint():
-                order_sudo._portal_post_event(
-                    self._order_event_author(order_sudo), message, files, file_kind_id=file_kind_id
-                )
-        except ValidationError as error:
+        order_sudo = self._order_events_sudo(order_id, access_token)
+        _event, error = self._attempt(
+            lambda: order_sudo._portal_post_event(
+                self._order_event_author(order_sudo),
+                message,
+                upload.read_uploads(request.env, request.httprequest.files.getlist("files")),
+                file_kind_id=file_kind_id,
+            )
+        )
+        if error:
             status = error.http_status if isinstance(error, upload.UploadRefused) else 400
             return self._order_event_error(order_sudo, access_token, error, status)
-        return self._order_event_redirect(order_sudo, access_token)
+        return self._order_page_redirect(order_sudo, access_token, "order_events")
 
     def _order_event_error(self, order_sudo, access_token, error, status):
         return request.render(
@@ -111,29 +133,29 @@ class OrderEventsPortal(CustomerPortal):
     )
     def portal_order_file_kind(self, order_id, attachment_id, access_token=None, file_kind_id=None, **kwargs):
         """Change the kind of a file the customer posted on the order (404 for any other file)."""
-        order_sudo = self._order_events_check_access(order_id, access_token)
-        try:
-            with request.env.cr.savepoint():
-                order_sudo._portal_set_file_kind(attachment_id, file_kind_id)
-        except MissingError:
-            raise NotFound() from None
-        except ValidationError as error:
+        order_sudo = self._order_events_sudo(order_id, access_token)
+        _file, error = self._attempt(
+            lambda: order_sudo._portal_set_file_kind(attachment_id, file_kind_id),
+            (MissingError, ValidationError),
+        )
+        if isinstance(error, MissingError):
+            raise NotFound()
+        if error:
             return self._order_event_error(order_sudo, access_token, error, 400)
-        query = f"?access_token={access_token}" if access_token else ""
-        return request.redirect(f"/my/orders/{order_sudo.id}{query}#order_files")
+        return self._order_page_redirect(order_sudo, access_token, "order_files")
 
     @http.route("/my/orders/<int:order_id>/events/chat", type="jsonrpc", auth="public", website=True)
     def portal_order_event_chat(self, order_id, message="", access_token=None):
         """Text message from the page's live chat box: no reload, the event comes back on the bus too."""
-        order_sudo = self._order_events_check_access(order_id, access_token)
-        try:
-            with request.env.cr.savepoint():
-                event = order_sudo._portal_post_event(self._order_event_author(order_sudo), message)
-        except upload.UploadTooFrequent as error:
+        order_sudo = self._order_events_sudo(order_id, access_token)
+        event, error = self._attempt(
+            lambda: order_sudo._portal_post_event(self._order_event_author(order_sudo), message)
+        )
+        if isinstance(error, upload.UploadTooFrequent):
             # HTTP 429, with the JSON-RPC answer the page shows like any other refusal
             body = {"jsonrpc": "2.0", "id": request.dispatcher.request_id, "result": {"error": error.args[0]}}
             abort(request.make_json_response(body, status=error.http_status))
-        except ValidationError as error:
+        if error:
             return {"error": error.args[0]}
         return {"event": order_sudo._portal_event_values(event)}
 
@@ -145,7 +167,7 @@ class OrderEventsPortal(CustomerPortal):
         readonly=True,
     )
     def portal_order_event_file(self, order_id, attachment_id, access_token=None):
-        order_sudo = self._order_events_check_access(order_id, access_token)
+        order_sudo = self._order_events_sudo(order_id, access_token)
         message = (
             request.env["mail.message"]
             .sudo()
@@ -201,16 +223,9 @@ class OrderEventsPortal(CustomerPortal):
             )
         )
 
-    def _reminder_get(self, reminder_id):
-        # The record rule limits the search to the user's own reminders: another user's id is a 404.
-        reminder = request.env["portal.reminder"].search([("id", "=", reminder_id)])
-        if not reminder:
-            raise NotFound()
-        return reminder
-
     @http.route("/my/reminders", type="http", auth="user", website=True)
     def portal_my_reminders(self, **kwargs):
-        self._reminders_check_access()
+        self._my_reminder()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -228,21 +243,16 @@ class OrderEventsPortal(CustomerPortal):
         website=True,
     )
     def portal_reminder_form(self, reminder_id=None, **post):
-        self._reminders_check_access()
-        reminder = self._reminder_get(reminder_id) if reminder_id else request.env["portal.reminder"]
+        reminder = self._my_reminder(reminder_id)
         error = None
         if request.httprequest.method == "POST":
-            try:
-                vals = self._reminder_values(post)
-                with request.env.cr.savepoint():
-                    if reminder:
-                        reminder.write(vals)
-                    else:
-                        request.env["portal.reminder"].create(vals)
+            # UserError: the form's refusals and the ORM's (limits, values a user may not set)
+            _saved, refusal = self._attempt(
+                lambda: self._reminder_save(reminder, post), (UserError, ValueError)
+            )
+            if not refusal:
                 return request.redirect("/my/reminders")
-            except (UserError, ValueError) as exc:
-                # UserError: also the ORM's refusals (limits, values a user may not set)
-                error = exc.args[0] if exc.args else str(exc)
+            error = refusal.args[0] if refusal.args else str(refusal)
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -257,6 +267,11 @@ class OrderEventsPortal(CustomerPortal):
         return request.render(
             "customer_portal_events.portal_reminder_form", values, status=400 if error else 200
         )
+
+    def _reminder_save(self, reminder, post):
+        """Write the form on `reminder`, or create a new one if empty."""
+        vals = self._reminder_values(post)
+        return reminder.write(vals) if reminder else reminder.create(vals)
 
     def _reminder_values(self, post):
         name = (post.get("name") or "").strip()
@@ -289,6 +304,5 @@ class OrderEventsPortal(CustomerPortal):
         "/my/reminders/<int:reminder_id>/delete", type="http", auth="user", methods=["POST"], website=True
     )
     def portal_reminder_delete(self, reminder_id, **kwargs):
-        self._reminders_check_access()
-        self._reminder_get(reminder_id).unlink()
+        self._my_reminder(reminder_id).unlink()
         return request.redirect("/my/reminders")

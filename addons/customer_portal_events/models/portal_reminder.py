@@ -1,12 +1,8 @@
-import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.exceptions import AccessError, UserError, ValidationError
-
-_logger = logging.getLogger(__name__)
-
-CRON_BATCH_SIZE = 100
 
 
 class PortalReminder(models.Model):
@@ -33,22 +29,13 @@ class PortalReminder(models.Model):
         ondelete="cascade",
         index=True,
     )
-    # Optional link to one of the user's own documents (orders; _reminder_target_models() lists them).
-    target_ref = fields.Reference(selection="_selection_target_ref", string="Linked to")
+    # Optional link to one of the user's own orders.
+    target_ref = fields.Reference(selection=[("sale.order", "Sales order")], string="Linked to")
     sent_on = fields.Datetime(string="Sent on", readonly=True, copy=False)
 
     # ------------------------------------------------------------
     # COMPUTE / CONSTRAINTS
     # ------------------------------------------------------------
-
-    @api.model
-    def _selection_target_ref(self):
-        return [(model, self.env[model]._description) for model in self._reminder_target_models()]
-
-    @api.model
-    def _reminder_target_models(self):
-        """Models a reminder may link to: each must have a partner_id (the customer) and access_url."""
-        return ["sale.order"]
 
     @api.constrains("target_ref", "user_id")
     def _check_target_ref(self):
@@ -56,7 +43,7 @@ class PortalReminder(models.Model):
             target = reminder.target_ref
             if not target:
                 continue
-            if target._name not in self._reminder_target_models():
+            if target._name != "sale.order":
                 raise ValidationError(self.env._("A reminder cannot be linked to this kind of document."))
             customer = target.sudo().partner_id.commercial_partner_id
             if reminder.user_id.share and customer != reminder.user_id.partner_id.commercial_partner_id:
@@ -158,29 +145,25 @@ class PortalReminder(models.Model):
 
     @api.model
     def _cron_send_due_reminders(self):
-        """Send the due reminders, once each: a savepoint per reminder, a commit per batch in the cron."""
-        reminders = self.sudo().search(self._get_due_domain())
-        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        for start in range(0, len(reminders), CRON_BATCH_SIZE):
-            batch = reminders[start : start + CRON_BATCH_SIZE]
-            batch._send_reminder_mails()
-            if in_cron:
-                self.env["ir.cron"]._commit_progress(
-                    len(batch), remaining=len(reminders) - start - len(batch)
-                )
+        """Send the due reminders, once each, a batch at a time (one bad reminder never stops the others).
+
+        A user who lost the reserved area since (revoked with Odoo's portal wizard, archived, out of the
+        portal group) gets nothing; the reminder waits, and goes out if access is granted again in time.
+        """
+        due = self.sudo().search(self._get_due_domain())
+        to_send = due.filtered(lambda reminder: reminder.user_id._portal_area_allowed())
+        run_batched(
+            self.sudo(),
+            [("id", "in", to_send.ids), ("sent_on", "=", False)],
+            lambda reminders: reminders._send_reminder_mails(),
+            order="date_remind, id",
+        )
 
     def _send_reminder_mails(self):
         template = self.env.ref("customer_portal_events.mail_template_portal_reminder")
-        # A user who lost the reserved area since (revoked with Odoo's portal wizard, archived, out of the
-        # portal group) gets nothing; the reminder waits, and goes out if access is granted again in time.
-        for reminder in self.filtered(lambda r: r.user_id.active and r.user_id._portal_area_allowed()):
-            try:
-                with self.env.cr.savepoint():
-                    template.send_mail(reminder.id, email_layout_xmlid="mail.mail_notification_light")
-                    reminder.sent_on = fields.Datetime.now()
-            except Exception:
-                # One bad reminder (e.g. a user without e-mail) must not block the others.
-                _logger.exception("Reminder %s could not be sent", reminder.id)
+        for reminder in self:
+            template.send_mail(reminder.id, email_layout_xmlid="mail.mail_notification_light")
+        self.sent_on = fields.Datetime.now()
 
     def _target_url(self):
         self.ensure_one()

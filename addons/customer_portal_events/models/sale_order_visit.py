@@ -40,7 +40,9 @@ class SaleOrderVisit(models.Model):
     duration = fields.Float(string="Duration (minutes)", readonly=True, aggregator="sum")
     view_count = fields.Integer(string="Views", default=1, readonly=True, aggregator="sum")
     # Secret given to the page that opened the visit: the heartbeat needs it (no access check query).
-    access_key = fields.Char(required=True, readonly=True, groups="base.group_system", copy=False)
+    access_key = fields.Char(
+        string="Access key", required=True, readonly=True, groups="base.group_system", copy=False
+    )
     is_online = fields.Boolean(string="Online", compute="_compute_is_online")
 
     _order_user_seen_idx = models.Index("(order_id, user_id, last_seen DESC)")

@@ -32,6 +32,13 @@ class OrderPageCase(PortalCustomersCase, HttpCase):
             data["access_token"] = access_token
         return self.url_open(f"{self.order_url}/events", data=data, files=files or {}, allow_redirects=False)
 
+    def _call_kw(self, model, method, args, kwargs=None):
+        """`model.method(*args, **kwargs)` the way the web client calls it, as the authenticated user."""
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
     def _order_page_queries(self):
         """Queries of one warm request of the order page, and the response."""
         self.url_open(self.order_url)  # warm the caches
@@ -39,3 +46,14 @@ class OrderPageCase(PortalCustomersCase, HttpCase):
         response = self.url_open(self.order_url)
         self.assertEqual(response.status_code, 200)
         return self.cr.sql_log_count - start, response
+
+    def _assert_order_page_cost_is_flat(self, add, few, more, message):
+        """Open the order page as portal_a after `add(few)`, then after `add(more)`: the same number of
+        queries both times. Returns the last response."""
+        self.authenticate("portal_a", "portal_a")
+        add(few)
+        queries_few, _response = self._order_page_queries()
+        add(more)
+        queries_more, response = self._order_page_queries()
+        self.assertEqual(queries_few, queries_more, message)
+        return response

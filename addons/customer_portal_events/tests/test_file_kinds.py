@@ -253,11 +253,8 @@ class TestFileKindsPortal(OrderPageCase):
                     file_kind_id=kinds[i % 3].id,
                 )
 
-        self.authenticate("portal_a", "portal_a")
-        add_files(3)
-        few, _response = self._order_page_queries()
-        add_files(30)
-        many, response = self._order_page_queries()
-        self.assertEqual(few, many, "the files section costs the same queries with 3 and 33 files")
+        response = self._assert_order_page_cost_is_flat(
+            add_files, 3, 30, "the files section costs the same queries with 3 and 33 files"
+        )
         self.assertEqual(response.text.count('class="o_order_files_group '), 3)
         self.assertEqual(response.text.count('class="o_order_file '), 33)

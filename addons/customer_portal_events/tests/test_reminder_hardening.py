@@ -33,12 +33,6 @@ class TestReminderHardening(OrderPageCase):
         vals["date_remind"] = fields.Datetime.to_string(vals["date_remind"])
         return vals
 
-    def _call_kw(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_nobody_hands_a_reminder_to_someone_else(self):
         mine = self.Reminder.with_user(self.portal_user_a).create(self._vals(name="Buy this now"))

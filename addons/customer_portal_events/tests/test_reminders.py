@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
@@ -65,6 +66,30 @@ class TestReminders(OrderPageCase):
         self.assertFalse(due.sent_on)
         Reminder._cron_send_due_reminders()
         self.assertEqual(len(self._mails(due)), 2)
+
+    def test_one_bad_reminder_does_not_stop_the_others(self):
+        past = fields.Datetime.now() - timedelta(minutes=5)
+        first = self._create(self.portal_user_a, name="First", date_remind=past)
+        broken = self._create(self.portal_user_a, name="Broken", date_remind=past + timedelta(minutes=1))
+        last = self._create(self.portal_user_b, name="Last", date_remind=past + timedelta(minutes=2))
+        template = self.env.ref("customer_portal_events.mail_template_portal_reminder")
+        send_mail = type(template).send_mail
+
+        def send_but_broken(template, res_id, **kwargs):
+            if res_id == broken.id:
+                raise ValueError("no way to e-mail this one")
+            return send_mail(template, res_id, **kwargs)
+
+        with (
+            patch.object(type(template), "send_mail", send_but_broken),
+            mute_logger("odoo.addons.customer_portal_base.tools.cron"),
+        ):
+            self.env["portal.reminder"]._cron_send_due_reminders()
+        self.assertTrue(first.sent_on)
+        self.assertTrue(last.sent_on)
+        self.assertEqual(len(self._mails(first) | self._mails(last)), 2)
+        self.assertFalse(broken.sent_on, "left for the next run")
+        self.assertFalse(self._mails(broken))
 
     def test_revoked_user_gets_no_reminder(self):
         due = self._create(self.portal_user_a, date_remind=fields.Datetime.now() - timedelta(minutes=1))

@@ -22,12 +22,6 @@ class TestReservedAreaEvents(OrderPageCase):
             body="Public reply of the staff", message_type="comment", subtype_xmlid="mail.mt_comment"
         )
 
-    def _call_kw(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     def _message_domain(self):
         return [("model", "=", "sale.order"), ("res_id", "=", self.order_a.id)]
 

@@ -44,19 +44,8 @@ class TestSalesOnlyStatistics(OrderPageCase):
             ("search_read", [[("id", "=", self.order_a.id)], ["portal_online_since"]], {}),
         ):
             with self.subTest(method=method), self.assertRaises(JsonRpcException):
-                self.make_jsonrpc_request(
-                    "/web/dataset/call_kw",
-                    {"model": "sale.order", "method": method, "args": args, "kwargs": kwargs},
-                )
-        views = self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {
-                "model": "sale.order",
-                "method": "get_views",
-                "args": [[[False, "form"]]],
-                "kwargs": {},
-            },
-        )
+                self._call_kw("sale.order", method, args, kwargs)
+        views = self._call_kw("sale.order", "get_views", [[[False, "form"]]])
         arch = views["views"]["form"]["arch"]
         self.assertIn('name="partner_id"', arch)
         self.assertNotIn("portal_presence", arch)

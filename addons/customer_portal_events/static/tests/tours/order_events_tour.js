@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 
-registry.category("web_tour.tours").add("customer_portal_events_order_page", {
+registry.category("web_tour.tours").add("customer_portal_events_order_events", {
     steps: () => [
         {
             content: "The order page shows the events section",
