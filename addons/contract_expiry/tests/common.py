@@ -1,18 +1,6 @@
-import base64
-import io
-
-from PIL import Image
-
 from odoo import Command, fields
-from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
+from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase, signature_image_b64
 from odoo.tests import new_test_user
-
-
-def signature_png():
-    """A small real PNG, as the portal signature widget sends it (base64)."""
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 20), "navy").save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue()).decode()
 
 
 class ContractCase(PortalCustomersCase):
@@ -79,5 +67,5 @@ class ContractCase(PortalCustomersCase):
     def _signed_contract(cls, partner=None, **vals):
         contract = cls._contract(partner, **vals)
         contract._send_for_signature()
-        contract._sign("Mario Rossi", signature_png())
+        contract._sign("Mario Rossi", signature_image_b64())
         return contract

@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import ContractCase, signature_png
+from .common import ContractCase, signature_image_b64
 
 
 @tagged("post_install", "-at_install")
@@ -20,7 +20,7 @@ class TestContract(ContractCase):
         contract._send_for_signature()
         self.assertEqual(contract.state, "sent")
         self.assertTrue(contract.access_token, "the e-mail link carries an access token")
-        contract._sign("Mario Rossi", signature_png(), ip="10.0.0.1")
+        contract._sign("Mario Rossi", signature_image_b64(), ip="10.0.0.1")
         self.assertEqual(contract.state, "signed")
         self.assertEqual(contract.signer_ip, "10.0.0.1")
         self.assertTrue(contract.signed_pdf_id)
@@ -92,13 +92,13 @@ class TestContract(ContractCase):
         contract = self._contract()
         contract.action_cancel()
         with self.assertRaisesRegex(UserError, "cancelled"):
-            contract._sign("Mario Rossi", signature_png())
+            contract._sign("Mario Rossi", signature_image_b64())
         self.assertFalse(contract.signed_on, "nothing was saved")
         signed = self._signed_contract()
         with self.assertRaisesRegex(UserError, "already been signed"):
-            signed._sign("Someone Else", signature_png())
+            signed._sign("Someone Else", signature_image_b64())
         self.assertEqual(signed.signed_by, "Mario Rossi")
-        result = signed._portal_sign("Someone Else", signature_png())
+        result = signed._portal_sign("Someone Else", signature_image_b64())
         self.assertIn("already been signed", result["error"])
         result = self._contract()._portal_sign("Mario Rossi", "not-an-image")
         self.assertIn("error", result)
@@ -118,7 +118,7 @@ class TestContract(ContractCase):
         )
         self.assertEqual(self.order_a.customer_contract_count, 1)
         contract._send_for_signature()
-        contract._sign("Mario Rossi", signature_png())
+        contract._sign("Mario Rossi", signature_image_b64())
 
         contract.with_user(self.salesman).action_work_done()
         activity = contract.activity_ids.filtered(
@@ -130,12 +130,12 @@ class TestContract(ContractCase):
         acceptance = self.env["customer.contract.acceptance"].browse(action["res_id"])
         self.assertIn("Plant maintenance", acceptance.delivered_items)
         with self.assertRaises(UserError):
-            acceptance._sign("Mario Rossi", signature_png())  # not sent yet
+            acceptance._sign("Mario Rossi", signature_image_b64())  # not sent yet
         acceptance.with_user(self.admin_user).write({"notes": "All fine"})
         acceptance.with_user(self.admin_user).action_send()
         self.assertEqual(acceptance.state, "sent")
         self.assertTrue(acceptance.access_token)
-        acceptance._sign("Mario Rossi", signature_png())
+        acceptance._sign("Mario Rossi", signature_image_b64())
         self.assertEqual(acceptance.state, "signed")
         self.assertEqual(contract.state, "accepted")
         self.assertFalse(

@@ -1,7 +1,7 @@
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import ContractCase, signature_png
+from .common import ContractCase, signature_image_b64
 
 
 @tagged("post_install", "-at_install")
@@ -92,7 +92,8 @@ class TestContractPortal(ContractCase, HttpCase):
     def test_portal_user_signs(self):
         self.authenticate("portal_a", "portal_a")
         result = self.make_jsonrpc_request(
-            f"/my/contracts/{self.contract_a.id}/sign", {"name": "Mario Rossi", "signature": signature_png()}
+            f"/my/contracts/{self.contract_a.id}/sign",
+            {"name": "Mario Rossi", "signature": signature_image_b64()},
         )
         self.assertTrue(result.get("force_refresh"), result)
         self.assertEqual(self.contract_a.state, "signed")
@@ -101,7 +102,8 @@ class TestContractPortal(ContractCase, HttpCase):
         self.assertTrue(self.contract_a.signed_hash)
         self.assertIn(self.contract_a.signed_pdf_id, self.contract_a.message_ids.attachment_ids)
         result = self.make_jsonrpc_request(
-            f"/my/contracts/{self.contract_a.id}/sign", {"name": "Mario Rossi", "signature": signature_png()}
+            f"/my/contracts/{self.contract_a.id}/sign",
+            {"name": "Mario Rossi", "signature": signature_image_b64()},
         )
         self.assertIn("already been signed", result["error"])
 
@@ -109,20 +111,21 @@ class TestContractPortal(ContractCase, HttpCase):
     def test_signing_refused_for_others_and_cancelled(self):
         self.authenticate("portal_b", "portal_b")
         result = self.make_jsonrpc_request(
-            f"/my/contracts/{self.contract_a.id}/sign", {"name": "Intruder", "signature": signature_png()}
+            f"/my/contracts/{self.contract_a.id}/sign",
+            {"name": "Intruder", "signature": signature_image_b64()},
         )
         self.assertEqual(result["error"], "Invalid document.")
         self.assertFalse(self.contract_a.is_signed)
         self.contract_b.action_cancel()
         result = self.make_jsonrpc_request(
-            f"/my/contracts/{self.contract_b.id}/sign", {"name": "Bruno", "signature": signature_png()}
+            f"/my/contracts/{self.contract_b.id}/sign", {"name": "Bruno", "signature": signature_image_b64()}
         )
         self.assertIn("cancelled", result["error"])
         self.assertFalse(self.contract_b.is_signed)
 
     @mute_logger("odoo.http", "odoo.addons.base.models.ir_rule")
     def test_acceptance_signed_from_the_email_link(self):
-        self.contract_a._sign("Mario Rossi", signature_png())
+        self.contract_a._sign("Mario Rossi", signature_image_b64())
         self.contract_a.action_work_done()
         acceptance = self.env["customer.contract.acceptance"].create(
             {"contract_id": self.contract_a.id, "delivered_items": "Boiler serviced"}
@@ -138,7 +141,8 @@ class TestContractPortal(ContractCase, HttpCase):
         self.authenticate(None, None)
         self.assertEqual(self.url_open(acceptance.get_portal_url()).status_code, 200)
         result = self.make_jsonrpc_request(
-            acceptance.get_portal_url(suffix="/sign"), {"name": "Mario Rossi", "signature": signature_png()}
+            acceptance.get_portal_url(suffix="/sign"),
+            {"name": "Mario Rossi", "signature": signature_image_b64()},
         )
         self.assertTrue(result.get("force_refresh"), result)
         self.assertEqual(acceptance.state, "signed")

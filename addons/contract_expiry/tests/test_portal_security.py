@@ -1,14 +1,15 @@
 from odoo import Command
+from odoo.addons.customer_portal_base.tests.common import CallKwMixin
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import ContractCase, signature_png
+from .common import ContractCase, signature_image_b64
 
 UNLOCK = {"signed_document_unlock": True}
 
 
 @tagged("post_install", "-at_install")
-class TestContractSecurityOverHttp(ContractCase, HttpCase):
+class TestContractSecurityOverHttp(ContractCase, CallKwMixin, HttpCase):
     """The attacks replayed over the real routes: JSON-RPC of the web client, portal pages and reports."""
 
     @classmethod
@@ -30,16 +31,9 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
             }
         )
 
-    def _call_kw(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {"context": UNLOCK}},
-        )
-
     def _refused(self, model, method, args, kwargs=None):
-        with self.assertRaises(JsonRpcException) as caught:
-            self._call_kw(model, method, args, kwargs)
-        return caught.exception.args[0]
+        # Every call carries the context key that once unlocked the signed fields.
+        return self._call_kw_refused(model, method, args, kwargs or {"context": UNLOCK})
 
     @mute_logger("odoo.http")
     def test_salesman_over_json_rpc_with_the_unlock_key(self):
@@ -80,7 +74,9 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
         )
         # Nor can staff sign in the customer's name: the signing method is not reachable over RPC.
         self.assertEqual(
-            self._refused("customer.contract", "_sign", [[self.draft.id], "Mario Rossi", signature_png()]),
+            self._refused(
+                "customer.contract", "_sign", [[self.draft.id], "Mario Rossi", signature_image_b64()]
+            ),
             "odoo.exceptions.AccessError",
         )
         self.assertFalse(self.draft.is_signed)
@@ -96,7 +92,12 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
             self._refused("customer.contract", "read", [[self.signed.id], ["title"]]),
             "odoo.exceptions.AccessError",
         )
-        found = self._call_kw("customer.contract", "search_read", [[("id", "=", self.signed.id)], ["title"]])
+        found = self._call_kw(
+            "customer.contract",
+            "search_read",
+            [[("id", "=", self.signed.id)], ["title"]],
+            {"context": UNLOCK},
+        )
         self.assertEqual(found, [])
 
     @mute_logger("odoo.http", "odoo.addons.base.models.ir_rule")
@@ -117,7 +118,7 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
             self.assertEqual(self.url_open(token_url).status_code, 404, login)
             result = self.make_jsonrpc_request(
                 self.draft.get_portal_url(suffix="/sign"),
-                {"name": "Mario Rossi", "signature": signature_png()},
+                {"name": "Mario Rossi", "signature": signature_image_b64()},
             )
             self.assertIn("error", result)
             self.assertEqual(self.url_open(self.draft_acceptance.get_portal_url()).status_code, 404, login)
@@ -183,7 +184,7 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
         self.authenticate(None, None)
         result = self.make_jsonrpc_request(
             self.acceptance.get_portal_url(suffix="/sign"),
-            {"name": "Mario Rossi", "signature": signature_png()},
+            {"name": "Mario Rossi", "signature": signature_image_b64()},
         )
         self.assertIn("no longer running", result["error"])
         self.assertFalse(self.acceptance.is_signed)
@@ -222,7 +223,8 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
         self.assertTrue(post(contract.access_token)["message_id"])
         self.assertEqual(contract.state, "draft")
         result = self.make_jsonrpc_request(
-            contract.get_portal_url(suffix="/sign"), {"name": "Mario Rossi", "signature": signature_png()}
+            contract.get_portal_url(suffix="/sign"),
+            {"name": "Mario Rossi", "signature": signature_image_b64()},
         )
         self.assertIn("error", result)
         self.assertFalse(contract.is_signed)
@@ -249,5 +251,5 @@ class TestContractSecurityOverHttp(ContractCase, HttpCase):
         self.assertFalse(self.draft.work_done_on)
         self.assertFalse(self.env["customer.contract"].search([("title", "=", "Forged")]))
         # The button still works over the same route.
-        self._call_kw("customer.contract", "action_cancel", [[draft_id]])
+        self._call_kw("customer.contract", "action_cancel", [[draft_id]], {"context": UNLOCK})
         self.assertEqual(self.draft.state, "cancelled")

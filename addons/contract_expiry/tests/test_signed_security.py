@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import ContractCase, signature_png
+from .common import ContractCase, signature_image_b64
 
 UNLOCK = {"signed_document_unlock": True}  # the context key that once unlocked signed documents
 
@@ -29,7 +29,7 @@ class TestSignedContractSecurity(ContractCase):
         contract = self._contract(document_ids=[Command.set(self.annex.ids)], **vals)
         self.annex.res_id = contract.id
         contract._send_for_signature()
-        contract._sign("Mario Rossi", signature_png(), ip="10.0.0.1")
+        contract._sign("Mario Rossi", signature_image_b64(), ip="10.0.0.1")
         return contract
 
     def _check(self, record):
@@ -44,7 +44,7 @@ class TestSignedContractSecurity(ContractCase):
             "signed_by": "Someone Else",
             "signer_ip": "1.2.3.4",
             "signed_on": False,
-            "signature": signature_png(),
+            "signature": signature_image_b64(),
             "signed_pdf_id": self.annex.id,
             "is_signed": False,
         }
@@ -149,7 +149,7 @@ class TestSignedContractSecurity(ContractCase):
 
     def test_acceptance_revision_and_lock(self):
         acceptance = self._sent_acceptance(self._signed())
-        acceptance._sign("Mario Rossi", signature_png())
+        acceptance._sign("Mario Rossi", signature_image_b64())
         with self.assertRaisesRegex(UserError, "is signed"):
             acceptance.with_user(self.admin_user).with_context(**UNLOCK).write({"delivered_items": "Nothing"})
         with self.assertRaises(AccessError):
@@ -170,7 +170,7 @@ class TestSignedContractSecurity(ContractCase):
             else:
                 getattr(contract, end)()
             with self.subTest(end=end):
-                result = acceptance._portal_sign("Mario Rossi", signature_png())
+                result = acceptance._portal_sign("Mario Rossi", signature_image_b64())
                 self.assertIn("no longer running", result["error"])
                 self.assertFalse(acceptance.is_signed)
                 self.assertEqual(acceptance.state, "sent")
@@ -178,7 +178,7 @@ class TestSignedContractSecurity(ContractCase):
     def test_draft_contract_is_not_signed(self):
         contract = self._contract()
         with self.assertRaisesRegex(UserError, "not been sent"):
-            contract._sign("Mario Rossi", signature_png())
+            contract._sign("Mario Rossi", signature_image_b64())
         self.assertFalse(contract.is_signed)
 
     def test_licence_only_for_a_running_signed_contract(self):
@@ -197,7 +197,7 @@ class TestSignedContractSecurity(ContractCase):
                 Report.with_user(self.salesman)._render_qweb_html(licence, contract.ids)
         running = self._signed(kind="software")
         self.assertIn(b"Licence key", Report._render_qweb_html(licence, running.ids)[0])
-        self._sent_acceptance(running)._sign("Mario Rossi", signature_png())
+        self._sent_acceptance(running)._sign("Mario Rossi", signature_image_b64())
         self.assertEqual(running.state, "accepted")
         self.assertIn(b"Licence key", Report._render_qweb_html(licence, running.ids)[0])
 
@@ -207,7 +207,7 @@ class TestSignedContractSecurity(ContractCase):
         unassigned = self._contract(title="Unassigned", user_id=False)
         theirs = self._contract(title="Theirs", user_id=self.other_salesman.id)
         theirs._send_for_signature()
-        theirs._sign("Bruno Bianchi", signature_png())
+        theirs._sign("Bruno Bianchi", signature_image_b64())
         theirs.action_work_done()
         acceptance = self.env["customer.contract.acceptance"].create(
             {"contract_id": theirs.id, "delivered_items": "Boiler serviced"}
@@ -269,7 +269,7 @@ class TestSignedContractSecurity(ContractCase):
         as_salesman.action_draft()
         self.assertEqual(contract.state, "draft")
         contract._send_for_signature()
-        contract._sign("Mario Rossi", signature_png())
+        contract._sign("Mario Rossi", signature_image_b64())
         self.assertEqual(contract.state, "signed")
         as_salesman.action_work_done()
         self.assertTrue(contract.work_done_on)
@@ -284,5 +284,5 @@ class TestSignedContractSecurity(ContractCase):
             )
         acceptance.with_user(self.admin_user).action_send()
         self.assertEqual(acceptance.state, "sent")
-        acceptance._sign("Mario Rossi", signature_png())
+        acceptance._sign("Mario Rossi", signature_image_b64())
         self.assertEqual((acceptance.state, contract.state), ("signed", "accepted"))

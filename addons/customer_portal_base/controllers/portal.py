@@ -19,7 +19,9 @@ class CustomerPortalBase(CustomerPortal):
         except (AccessError, MissingError):
             raise NotFound() from None
 
-    def _portal_list_values(self, model, domain, url, sortings, sortby, page, records_key, page_name, step=None):
+    def _portal_list_values(
+        self, model, domain, url, sortings, sortby, page, records_key, page_name, step=None
+    ):
         """Values of a paged /my list of ``model``, sorted by ``sortby`` (a key of ``sortings``, else the
         first): the page's records under ``records_key``, the pager and the sortings. The ids go to the
         session history that the detail pages' previous/next buttons read."""

@@ -1,8 +1,24 @@
-from odoo.tests import TransactionCase, new_test_user
+import base64
+import io
+
+from PIL import Image
+
+from odoo.tests import JsonRpcException, TransactionCase, new_test_user
 
 # Small genuine files of two accepted types (their content is what the upload check judges).
 PDF = b"%PDF-1.4 plan"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"
+
+
+def signature_image_b64(fmt="PNG", size=(120, 60)):
+    """A small drawn signature as the portal signature widget sends it (base64, no data: prefix)."""
+    image = Image.new("RGB", size, "white")
+    for x in range(10, size[0] - 10):
+        image.putpixel((x, size[1] // 2), (0, 0, 0))
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt)
+    return base64.b64encode(buffer.getvalue()).decode()
+
 
 # Keep test setups quiet and fast: no tracking messages, no password-reset mails.
 TEST_CONTEXT = {
@@ -57,3 +73,19 @@ class PortalCustomersCase(TransactionCase):
         user.partner_id.sudo()._write({"portal_reserved_area": reserved})
         user.partner_id.invalidate_recordset(["portal_reserved_area"])
         return user
+
+
+class CallKwMixin:
+    """For an HttpCase: the ORM called the way the web client, or a script, calls it, as the user
+    authenticated with `authenticate()`; what the server refuses comes back as its error."""
+
+    def _call_kw(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def _call_kw_refused(self, model, method, args, kwargs=None):
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call_kw(model, method, args, kwargs)
+        return caught.exception.args[0]

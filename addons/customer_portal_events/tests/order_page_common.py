@@ -1,9 +1,14 @@
-from odoo.addons.customer_portal_base.tests.common import JPEG, PDF, PortalCustomersCase  # noqa: F401
+from odoo.addons.customer_portal_base.tests.common import (  # noqa: F401
+    JPEG,
+    PDF,
+    CallKwMixin,
+    PortalCustomersCase,
+)
 from odoo.http import Request
 from odoo.tests import HttpCase
 
 
-class OrderPageCase(PortalCustomersCase, HttpCase):
+class OrderPageCase(PortalCustomersCase, CallKwMixin, HttpCase):
     """Customer A's confirmed order, opened on the portal order page."""
 
     @classmethod
@@ -31,13 +36,6 @@ class OrderPageCase(PortalCustomersCase, HttpCase):
         if access_token:
             data["access_token"] = access_token
         return self.url_open(f"{self.order_url}/events", data=data, files=files or {}, allow_redirects=False)
-
-    def _call_kw(self, model, method, args, kwargs=None):
-        """`model.method(*args, **kwargs)` the way the web client calls it, as the authenticated user."""
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
 
     def _order_page_queries(self):
         """Queries of one warm request of the order page, and the response."""

@@ -1,22 +1,8 @@
-import base64
-import io
 from datetime import timedelta
 
-from PIL import Image
-
 from odoo import fields
-from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase
+from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase, signature_image_b64  # noqa: F401
 from odoo.tests import new_test_user
-
-
-def image_b64(fmt="PNG", size=(120, 60)):
-    """A small drawn signature as the portal widget sends it (base64, no data: prefix)."""
-    image = Image.new("RGB", size, "white")
-    for x in range(10, size[0] - 10):
-        image.putpixel((x, size[1] // 2), (0, 0, 0))
-    buffer = io.BytesIO()
-    image.save(buffer, format=fmt)
-    return base64.b64encode(buffer.getvalue()).decode()
 
 
 class InterventionsCase(PortalCustomersCase):

@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import InterventionsCase, image_b64
+from .common import InterventionsCase, signature_image_b64
 
 
 @tagged("post_install", "-at_install")
@@ -132,7 +132,7 @@ class TestFieldIntervention(InterventionsCase):
         with self.assertRaisesRegex(UserError, "cannot become"):
             intervention.action_done()
         with self.assertRaisesRegex(UserError, "once the work is done"):
-            intervention._sign("Anna", image_b64())
+            intervention._sign("Anna", signature_image_b64())
         intervention.action_start()
         self.assertEqual(intervention.state, "in_progress")
         with self.assertRaises(UserError):
@@ -155,7 +155,7 @@ class TestFieldIntervention(InterventionsCase):
         self.contact_a2.intervention_sheet_copy = True  # no reserved area: no copy
         intervention = self._done_intervention()
         old_token = intervention._portal_ensure_token()
-        intervention._sign("Anna Alfa", image_b64(), ip="10.0.0.7")
+        intervention._sign("Anna Alfa", signature_image_b64(), ip="10.0.0.7")
         self.assertEqual(intervention.state, "signed")
         self.assertTrue(intervention.is_signed)
         self.assertEqual(intervention.signed_by, "Anna Alfa")
@@ -187,7 +187,7 @@ class TestFieldIntervention(InterventionsCase):
 
     def test_hash_check(self):
         intervention = self._done_intervention()
-        intervention._sign("Anna Alfa", image_b64())
+        intervention._sign("Anna Alfa", signature_image_b64())
         ok = intervention.action_check_signature()
         self.assertEqual(ok["params"]["type"], "success")
         # Content changed behind the ORM's back (e.g. in the database): the check says so.
@@ -215,9 +215,9 @@ class TestFieldIntervention(InterventionsCase):
             ("Anna", oversize, "too large"),
             ("Anna", not_image, "not a valid image"),
             ("Anna", "%%%not-base64%%%", "not a valid image"),
-            ("Anna", image_b64("GIF"), "PNG or JPEG"),
-            ("", image_b64(), "signer's name"),
-            ("   ", image_b64(), "signer's name"),
+            ("Anna", signature_image_b64("GIF"), "PNG or JPEG"),
+            ("", signature_image_b64(), "signer's name"),
+            ("   ", signature_image_b64(), "signer's name"),
         ]
         for name, signature, message in cases:
             with self.subTest(message=message), self.assertRaisesRegex(ValidationError, message):
@@ -229,17 +229,17 @@ class TestFieldIntervention(InterventionsCase):
         self.assertEqual(intervention._portal_sign("Anna", "")["error"], "The signature is empty.")
         self.assertFalse(intervention.is_signed)
         # JPEG is fine.
-        intervention._sign("Anna", image_b64("JPEG"))
+        intervention._sign("Anna", signature_image_b64("JPEG"))
         self.assertTrue(intervention.is_signed)
 
     def test_sign_twice(self):
         intervention = self._done_intervention()
-        intervention._sign("Anna", image_b64())
+        intervention._sign("Anna", signature_image_b64())
         signed_on, pdf = intervention.signed_on, intervention.signed_pdf_id
         with self.assertRaisesRegex(UserError, "already been signed"):
-            intervention._sign("Someone else", image_b64())
+            intervention._sign("Someone else", signature_image_b64())
         self.assertEqual(
-            intervention._portal_sign("Someone else", image_b64())["error"],
+            intervention._portal_sign("Someone else", signature_image_b64())["error"],
             "This document has already been signed.",
         )
         self.assertEqual((intervention.signed_by, intervention.signed_on), ("Anna", signed_on))
@@ -247,12 +247,12 @@ class TestFieldIntervention(InterventionsCase):
 
     def test_new_revision_needs_new_signature(self):
         intervention = self._done_intervention()
-        intervention._sign("Anna", image_b64())
+        intervention._sign("Anna", signature_image_b64())
         intervention.with_user(self.manager).action_new_revision()
         self.assertEqual(intervention.state, "done")
         self.assertFalse(intervention.is_signed)
         intervention.report = "<p>Revised report</p>"
-        intervention._sign("Anna", image_b64())
+        intervention._sign("Anna", signature_image_b64())
         self.assertEqual(intervention.state, "signed")
 
     def test_sign_on_the_spot_wizard(self):
@@ -262,7 +262,7 @@ class TestFieldIntervention(InterventionsCase):
             self.env[action["res_model"]]
             .with_user(self.technician)
             .with_context(**action["context"])
-            .create({"signature": image_b64()})
+            .create({"signature": signature_image_b64()})
         )
         self.assertEqual(wizard.signer_name, self.customer_a.name)
         wizard.action_sign()
@@ -286,7 +286,7 @@ class TestFieldIntervention(InterventionsCase):
         intervention = self._done_intervention()
         with self.assertRaises(AccessError):
             intervention.with_user(self.technician).action_delete()  # technicians do not delete
-        intervention._sign("Anna", image_b64())
+        intervention._sign("Anna", signature_image_b64())
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             intervention.with_user(self.manager).action_delete()
         other = self._intervention()

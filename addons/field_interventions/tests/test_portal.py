@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import InterventionsCase, image_b64
+from .common import InterventionsCase, signature_image_b64
 
 
 class InterventionsPortalCase(HttpCase, InterventionsCase):
@@ -52,7 +52,7 @@ class InterventionsPortalCase(HttpCase, InterventionsCase):
         token = token if token is not None else intervention.access_token
         return self.make_jsonrpc_request(
             f"/my/interventions/{intervention.id}/sign?access_token={token}",
-            {"name": name, "signature": signature if signature is not None else image_b64()},
+            {"name": name, "signature": signature if signature is not None else signature_image_b64()},
         )
 
 
@@ -179,7 +179,9 @@ class TestInterventionPortal(InterventionsPortalCase):
 
     def test_portal_user_signs_own_intervention(self):
         self.authenticate("portal_a", "portal_a")
-        result = self._sign(self.intervention_a, token="", name="Portal A", signature=image_b64("JPEG"))
+        result = self._sign(
+            self.intervention_a, token="", name="Portal A", signature=signature_image_b64("JPEG")
+        )
         self.assertTrue(result["force_refresh"])
         self.intervention_a.invalidate_recordset()
         self.assertEqual((self.intervention_a.state, self.intervention_a.signed_by), ("signed", "Portal A"))

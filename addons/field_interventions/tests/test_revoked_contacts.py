@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .common import InterventionsCase, image_b64
+from .common import InterventionsCase, signature_image_b64
 
 
 @tagged("post_install", "-at_install")
@@ -32,7 +32,7 @@ class TestRevokedContacts(InterventionsCase):
         self.assertTrue(intervention.reminder_second_sent, "the reminder was due")
         self.assertFalse(self._reminder_mails(intervention).recipient_ids & contact, "no reminder")
         signed = self._done_intervention()
-        signed._sign("Anna Alfa", image_b64(), ip="10.0.0.7")
+        signed._sign("Anna Alfa", signature_image_b64(), ip="10.0.0.7")
         self.assertEqual(signed.state, "signed")
         self.assertFalse(signed.message_ids.filtered(lambda m: contact in m.partner_ids), "no signed copy")
 

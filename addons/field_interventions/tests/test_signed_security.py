@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .common import InterventionsCase, image_b64
+from .common import InterventionsCase, signature_image_b64
 
 UNLOCK = {"signed_document_unlock": True}  # the context key that once unlocked signed documents
 
@@ -20,7 +20,7 @@ class SignedInterventionCase(InterventionsCase):
         cls.intervention = cls._done_intervention()
         cls.photo.res_id = cls.intervention.id
         cls.intervention.attachment_ids = cls.photo
-        cls.intervention._sign("Anna Alfa", image_b64(), ip="10.0.0.7")
+        cls.intervention._sign("Anna Alfa", signature_image_b64(), ip="10.0.0.7")
 
     def _check(self):
         return self.intervention.action_check_signature()["params"]["type"]
@@ -37,7 +37,7 @@ class TestSignedInterventionSecurity(SignedInterventionCase):
             "signed_by": "Someone Else",
             "signer_ip": "1.2.3.4",
             "signed_on": False,
-            "signature": image_b64("JPEG"),
+            "signature": signature_image_b64("JPEG"),
             "signed_pdf_id": self.photo.id,
             "is_signed": False,
         }
@@ -92,7 +92,7 @@ class TestSignedInterventionSecurity(SignedInterventionCase):
         as_technician.action_start()
         as_technician.action_done()
         self.assertEqual(done.state, "done")
-        done._sign("Anna Alfa", image_b64())
+        done._sign("Anna Alfa", signature_image_b64())
         self.assertEqual(done.state, "signed")
 
     def test_unlock_context_key_unlocks_nothing(self):
@@ -183,7 +183,7 @@ class TestSignedInterventionOverJsonRpc(HttpCase, SignedInterventionCase):
             (
                 "field.intervention",
                 "_sign",
-                [self._done_intervention().ids, "Anna", image_b64()],
+                [self._done_intervention().ids, "Anna", signature_image_b64()],
                 "AccessError",
             ),
         ]
