@@ -6,7 +6,7 @@ SALESMAN_GROUPS = (
 )
 
 
-class CrmOrdersCommon(TransactionCase):
+class OrdersCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

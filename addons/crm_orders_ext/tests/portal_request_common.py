@@ -16,10 +16,10 @@ class PortalRequestCase(PortalCustomersCase, HttpCase):
         )
         Product = cls.env["product.product"]
         cls.boiler_check = Product.create(
-            {"name": "Boiler check", "type": "service", "list_price": 120.0, "crm_portal_orderable": True}
+            {"name": "Boiler check", "type": "service", "list_price": 120.0, "portal_orderable": True}
         )
         cls.filter_kit = Product.create(
-            {"name": "Filter kit", "type": "consu", "list_price": 30.0, "crm_portal_orderable": True}
+            {"name": "Filter kit", "type": "consu", "list_price": 30.0, "portal_orderable": True}
         )
         cls.internal_audit = Product.create(
             {"name": "Internal audit", "type": "service", "list_price": 500.0}
@@ -50,5 +50,5 @@ class PortalRequestCase(PortalCustomersCase, HttpCase):
 
     def _requests_of(self, customer):
         return self.env["sale.order"].search(
-            [("partner_id", "=", customer.id), ("crm_portal_request", "=", True)]
+            [("partner_id", "=", customer.id), ("portal_request", "=", True)]
         )

@@ -17,7 +17,7 @@ class TestPortalRequestEvents(PortalRequestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_user_a3 = cls._new_portal_user("portal_a3", cls.customer_a, reserved=True)
-        cls.request_a = cls.env["sale.order"]._crm_portal_create_request(
+        cls.request_a = cls.env["sale.order"]._portal_create_request(
             cls.portal_user_a.partner_id, [(cls.boiler_check.id, 1.0)], text="Alfa secret request"
         )
         cls.request_a._portal_ensure_token()

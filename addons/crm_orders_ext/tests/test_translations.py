@@ -1,11 +1,11 @@
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import CrmOrdersCommon
+from .common import OrdersCommon
 
 
 @tagged("post_install", "-at_install")
-class TestTranslations(CrmOrdersCommon):
+class TestTranslations(OrdersCommon):
     def test_italian_and_romanian(self):
         module = self.env["ir.module.module"].search([("name", "=", "crm_orders_ext")])
         expected = {
@@ -16,7 +16,7 @@ class TestTranslations(CrmOrdersCommon):
             with self.subTest(lang=lang):
                 self.env["res.lang"]._activate_lang(lang)
                 module._update_translations([lang])
-                field = self.env["ir.model.fields"]._get("sale.order", "crm_contact_id")
+                field = self.env["ir.model.fields"]._get("sale.order", "contact_person_id")
                 self.assertEqual(field.with_context(lang=lang).field_description, label)
                 order = self._create_order().with_context(lang=lang)
                 with self.assertRaisesRegex(UserError, error):
@@ -32,9 +32,9 @@ class TestTranslations(CrmOrdersCommon):
             with self.subTest(lang=lang):
                 self.env["res.lang"]._activate_lang(lang)
                 module._update_translations([lang])
-                field = self.env["ir.model.fields"]._get("product.template", "crm_portal_orderable")
+                field = self.env["ir.model.fields"]._get("product.template", "portal_orderable")
                 self.assertEqual(field.with_context(lang=lang).field_description, label)
                 with self.assertRaisesRegex(ValidationError, error):
-                    self.env["sale.order"].with_context(lang=lang)._crm_portal_check_request(
+                    self.env["sale.order"].with_context(lang=lang)._portal_check_request(
                         [(self.product.id, 0.0)], "", None, []
                     )

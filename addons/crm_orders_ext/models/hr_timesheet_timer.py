@@ -5,8 +5,8 @@ import pytz
 from odoo import api, fields, models
 
 
-class CrmOrderTimer(models.Model):
-    _name = "crm.order.timer"
+class HrTimesheetTimer(models.Model):
+    _name = "hr.timesheet.timer"
     _description = "Running Timesheet Timer"
     _order = "start desc"
 

@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
-class CrmOrderReminder(models.TransientModel):
-    _name = "crm.order.reminder"
+class SaleOrderReminderWizard(models.TransientModel):
+    _name = "sale.order.reminder.wizard"
     _description = "Order Reminder"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
@@ -25,6 +25,6 @@ class CrmOrderReminder(models.TransientModel):
             date_deadline=local.date(),
             summary=self.note or self.env._("Reminder about %s", self.order_id.name),
             user_id=self.env.uid,
-            crm_reminder_at=self.remind_at,
+            reminder_at=self.remind_at,
         )
         return {"type": "ir.actions.act_window_close"}

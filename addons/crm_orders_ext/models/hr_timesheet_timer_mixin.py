@@ -2,13 +2,13 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 
-class CrmTimerMixin(models.AbstractModel):
+class HrTimesheetTimerMixin(models.AbstractModel):
     """Start/stop a personal timer on a record; the time lands as timesheet lines.
 
-    ``_timer_field`` names the field of ``crm.order.timer`` that points to the inheriting model.
+    ``_timer_field`` names the field of ``hr.timesheet.timer`` that points to the inheriting model.
     """
 
-    _name = "crm.timer.mixin"
+    _name = "hr.timesheet.timer.mixin"
     _description = "Timesheet Timer Mixin"
     _timer_field = None
 
@@ -17,7 +17,7 @@ class CrmTimerMixin(models.AbstractModel):
     )
 
     def _compute_timer_running(self):
-        timers = self.env["crm.order.timer"].search(
+        timers = self.env["hr.timesheet.timer"].search(
             [("user_id", "=", self.env.uid), (self._timer_field, "in", self.ids)]
         )
         running = set(timers.mapped(f"{self._timer_field}.id"))
@@ -33,7 +33,7 @@ class CrmTimerMixin(models.AbstractModel):
         project, _task = self._timer_project_and_task()
         if not project:
             raise UserError(self.env._("%s has no project to record time on.", self.display_name))
-        timer_model = self.env["crm.order.timer"]
+        timer_model = self.env["hr.timesheet.timer"]
         # one running timer per user: starting a new one stops the previous one
         timer_model._get_running()._stop()
         timer_model.create({self._timer_field: self.id})
@@ -41,7 +41,7 @@ class CrmTimerMixin(models.AbstractModel):
 
     def action_timer_stop(self):
         self.ensure_one()
-        timer = self.env["crm.order.timer"]._get_running().filtered(lambda t: t[self._timer_field] == self)
+        timer = self.env["hr.timesheet.timer"]._get_running().filtered(lambda t: t[self._timer_field] == self)
         if not timer:
             raise UserError(self.env._("No timer of yours is running on %s.", self.display_name))
         timer._stop()

@@ -1,15 +1,15 @@
 from odoo import api, fields, models
 
 
-class CrmOnboardingItem(models.Model):
-    _name = "crm.onboarding.item"
+class SaleOrderOnboardingItem(models.Model):
+    _name = "sale.order.onboarding.item"
     _description = "Onboarding Checklist Item"
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one("sale.order", required=True, index=True, ondelete="cascade")
     partner_id = fields.Many2one(related="order_id.partner_id.commercial_partner_id", store=True, index=True)
     company_id = fields.Many2one(related="order_id.company_id", store=True)
-    form_id = fields.Many2one("crm.onboarding.form", required=True, ondelete="restrict")
+    form_id = fields.Many2one("sale.onboarding.form", required=True, ondelete="restrict")
     sequence = fields.Integer(related="form_id.sequence", store=True)
     received = fields.Boolean()
     date_received = fields.Date(compute="_compute_date_received", store=True, readonly=False)
@@ -26,5 +26,5 @@ class CrmOnboardingItem(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if vals.get("received"):
-            self.order_id._crm_onboarding_close_reminder()
+            self.order_id._onboarding_close_reminder()
         return res

@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
-class CrmCustomerDiscount(models.Model):
-    _name = "crm.customer.discount"
+class ResPartnerDiscount(models.Model):
+    _name = "res.partner.discount"
     _description = "Customer Discount"
     _order = "threshold desc, id desc"
 

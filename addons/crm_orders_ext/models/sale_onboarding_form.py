@@ -1,8 +1,8 @@
 from odoo import fields, models
 
 
-class CrmOnboardingForm(models.Model):
-    _name = "crm.onboarding.form"
+class SaleOnboardingForm(models.Model):
+    _name = "sale.onboarding.form"
     _description = "Onboarding Form"
     _order = "sequence, id"
 

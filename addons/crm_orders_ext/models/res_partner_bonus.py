@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
-class CrmCustomerBonus(models.Model):
-    _name = "crm.customer.bonus"
+class ResPartnerBonus(models.Model):
+    _name = "res.partner.bonus"
     _description = "Customer Bonus"
     _order = "date_start desc, id desc"
 

@@ -3,8 +3,8 @@ from markupsafe import Markup
 from odoo import fields, models
 
 
-class CrmOrderSendStaff(models.TransientModel):
-    _name = "crm.order.send.staff"
+class SaleOrderSendStaffWizard(models.TransientModel):
+    _name = "sale.order.send.staff.wizard"
     _description = "Send an Order to Staff"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
