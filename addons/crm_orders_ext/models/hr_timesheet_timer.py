@@ -7,7 +7,7 @@ from odoo import api, fields, models
 
 class HrTimesheetTimer(models.Model):
     _name = "hr.timesheet.timer"
-    _description = "Running Timesheet Timer"
+    _description = "Running timesheet timer"
     _order = "start desc"
 
     user_id = fields.Many2one(

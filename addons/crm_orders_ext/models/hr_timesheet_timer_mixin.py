@@ -9,7 +9,7 @@ class HrTimesheetTimerMixin(models.AbstractModel):
     """
 
     _name = "hr.timesheet.timer.mixin"
-    _description = "Timesheet Timer Mixin"
+    _description = "Timesheet timer mixin"
     _timer_field = None
 
     timer_running = fields.Boolean(

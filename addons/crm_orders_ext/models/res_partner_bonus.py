@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 
 class ResPartnerBonus(models.Model):
     _name = "res.partner.bonus"
-    _description = "Customer Bonus"
+    _description = "Customer bonus"
     _order = "date_start desc, id desc"
 
     partner_id = fields.Many2one(

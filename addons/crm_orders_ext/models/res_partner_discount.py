@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 
 class ResPartnerDiscount(models.Model):
     _name = "res.partner.discount"
-    _description = "Customer Discount"
+    _description = "Customer discount"
     _order = "threshold desc, id desc"
 
     partner_id = fields.Many2one(

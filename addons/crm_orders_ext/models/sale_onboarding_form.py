@@ -3,7 +3,7 @@ from odoo import fields, models
 
 class SaleOnboardingForm(models.Model):
     _name = "sale.onboarding.form"
-    _description = "Onboarding Form"
+    _description = "Onboarding form"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

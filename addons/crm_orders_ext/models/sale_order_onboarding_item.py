@@ -3,7 +3,7 @@ from odoo import api, fields, models
 
 class SaleOrderOnboardingItem(models.Model):
     _name = "sale.order.onboarding.item"
-    _description = "Onboarding Checklist Item"
+    _description = "Onboarding checklist item"
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one("sale.order", required=True, index=True, ondelete="cascade")

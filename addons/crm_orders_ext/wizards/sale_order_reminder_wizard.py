@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 
 class SaleOrderReminderWizard(models.TransientModel):
     _name = "sale.order.reminder.wizard"
-    _description = "Order Reminder"
+    _description = "Order reminder"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
     remind_at = fields.Datetime(required=True)

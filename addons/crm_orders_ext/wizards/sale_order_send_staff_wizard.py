@@ -5,7 +5,7 @@ from odoo import fields, models
 
 class SaleOrderSendStaffWizard(models.TransientModel):
     _name = "sale.order.send.staff.wizard"
-    _description = "Send an Order to Staff"
+    _description = "Send an order to staff"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
     user_ids = fields.Many2many("res.users", string="Staff", required=True, domain=[("share", "=", False)])

@@ -4,11 +4,11 @@ from odoo.exceptions import ValidationError
 
 class AccountPayment(models.Model):
     _name = "account.payment"
-    _inherit = ["account.payment", "payment.collection.mixin"]
+    _inherit = ["account.payment", "account.collection.mixin"]
 
     collection_method_id = fields.Many2one(tracking=True, index="btree_not_null")
     collection_kind = fields.Selection(store=True)
-    cash_receipt_ids = fields.One2many("account.cash.receipt", "payment_id", string="All Cash Receipts")
+    cash_receipt_ids = fields.One2many("account.cash.receipt", "payment_id", string="All cash receipts")
     cash_receipt_id = fields.Many2one("account.cash.receipt", compute="_compute_cash_receipt_id")
 
     _pos_transaction_unique = models.UniqueIndex(

@@ -18,7 +18,7 @@ class TestReminders(CollectionCommon):
     def _schedule(self, due, at):
         """Schedule from the payments-due list, through its button and the reminder form."""
         action = due.action_schedule_reminder()
-        reminder_form = Form(self.env["payment.reminder"].with_context(**action["context"]))
+        reminder_form = Form(self.env["account.payment.reminder"].with_context(**action["context"]))
         reminder_form.scheduled_at = at
         return reminder_form.save()
 
@@ -28,10 +28,10 @@ class TestReminders(CollectionCommon):
 
     def _due_of(self, record):
         field = "move_id" if record._name == "account.move" else "expected_payment_id"
-        return self.env["payment.due"].search([(field, "=", record.id)])
+        return self.env["account.payment.due"].search([(field, "=", record.id)])
 
     def _reminder_mails(self):
-        return self.env["mail.mail"].search([("model", "=", "payment.reminder")])
+        return self.env["mail.mail"].search([("model", "=", "account.payment.reminder")])
 
     def test_reminder_sent_once_at_its_time(self):
         at = fields.Datetime.now() + timedelta(hours=2)
@@ -67,7 +67,7 @@ class TestReminders(CollectionCommon):
         due = self._due_of(self.invoice)
         with self.assertRaisesRegex(ValidationError, "in the past"), self.env.cr.savepoint():
             self._schedule(due, fields.Datetime.now() - timedelta(minutes=5))
-        self.assertFalse(self.env["payment.reminder"].search([("move_id", "=", self.invoice.id)]))
+        self.assertFalse(self.env["account.payment.reminder"].search([("move_id", "=", self.invoice.id)]))
 
     def test_expected_payment_listed_and_reminded(self):
         expected = self.env["account.expected.payment"].create(
@@ -78,7 +78,7 @@ class TestReminders(CollectionCommon):
                 "date_due": fields.Date.today() + timedelta(days=10),
             }
         )
-        dues = self.env["payment.due"].search([("partner_id", "in", (self.customer | self.individual).ids)])
+        dues = self.env["account.payment.due"].search([("partner_id", "in", (self.customer | self.individual).ids)])
         self.assertEqual(
             sorted(dues.mapped(lambda d: (d.origin, d.amount_due))), [("expected", 500.0), ("invoice", 300.0)]
         )
@@ -97,10 +97,10 @@ class TestReminderTour(CollectionCommon, HttpCase):
     def test_tour_schedule_reminder_from_payments_due(self):
         invoice = self._invoice(self.customer, 321.0)
         self.start_tour(
-            "/odoo/action-payment_methods_ro_it.action_payment_due",
+            "/odoo/action-payment_methods_ro_it.action_account_payment_due",
             "payment_methods_ro_it_schedule_reminder",
             login=self.billing_user.login,
         )
-        reminder = self.env["payment.reminder"].search([("move_id", "=", invoice.id)])
+        reminder = self.env["account.payment.reminder"].search([("move_id", "=", invoice.id)])
         self.assertEqual(reminder.state, "scheduled")
         self.assertEqual(reminder.scheduled_at.year, 2099)

@@ -22,11 +22,11 @@ QUERY = """
 """
 
 
-class PaymentStatisticsReport(models.Model):
+class AccountPaymentStatisticsReport(models.Model):
     """Paid vs still due per customer, method and date, for the graph and pivot views."""
 
-    _name = "payment.statistics.report"
-    _description = "Payment Statistics"
+    _name = "account.payment.statistics.report"
+    _description = "Payment statistics"
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "move_id"
@@ -45,20 +45,20 @@ class PaymentStatisticsReport(models.Model):
     }
 
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
-    date = fields.Date(string="Invoice Date", readonly=True)
-    date_due = fields.Date(string="Due Date", readonly=True)
+    date = fields.Date(string="Invoice date", readonly=True)
+    date_due = fields.Date(string="Due date", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
     collection_method_id = fields.Many2one(
-        "payment.collection.method", string="Payment Method", readonly=True
+        "account.collection.method", string="Payment method", readonly=True
     )
     move_type = fields.Selection(
-        [("out_invoice", "Invoice"), ("out_refund", "Credit Note")], string="Type", readonly=True
+        [("out_invoice", "Invoice"), ("out_refund", "Credit note")], string="Type", readonly=True
     )
     amount_total = fields.Monetary(string="Invoiced", readonly=True)
     amount_paid = fields.Monetary(string="Paid", readonly=True)
-    amount_due = fields.Monetary(string="Still Due", readonly=True)
+    amount_due = fields.Monetary(string="Still due", readonly=True)
     amount_overdue = fields.Monetary(string="Overdue", readonly=True)
 
     def init(self):

@@ -8,11 +8,11 @@ KINDS = [
 ]
 
 
-class PaymentCollectionMethod(models.Model):
+class AccountCollectionMethod(models.Model):
     """How a customer pays us: the four ways of cash-in, each configurable by name and journal."""
 
-    _name = "payment.collection.method"
-    _description = "Collection Method"
+    _name = "account.collection.method"
+    _description = "Collection method"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -22,7 +22,7 @@ class PaymentCollectionMethod(models.Model):
     company_id = fields.Many2one("res.company", help="Leave empty to share the method between companies.")
     journal_id = fields.Many2one(
         "account.journal",
-        string="Default Journal",
+        string="Default journal",
         domain="[('type', 'in', ('bank', 'cash', 'credit'))]",
         check_company=True,
         help="Journal proposed when a payment is registered with this method.",

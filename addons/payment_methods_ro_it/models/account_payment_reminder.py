@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount
 
@@ -9,11 +10,11 @@ _logger = logging.getLogger(__name__)
 BATCH_SIZE = 100
 
 
-class PaymentReminder(models.Model):
+class AccountPaymentReminder(models.Model):
     """An e-mail to a customer about an amount still to collect, sent once at the chosen time."""
 
-    _name = "payment.reminder"
-    _description = "Payment Reminder"
+    _name = "account.payment.reminder"
+    _description = "Payment reminder"
     _order = "scheduled_at desc, id desc"
     _check_company_auto = True
 
@@ -31,12 +32,12 @@ class PaymentReminder(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", compute="_compute_partner_id", store=True)
     amount_due = fields.Monetary(compute="_compute_due", currency_field="currency_id")
     currency_id = fields.Many2one("res.currency", compute="_compute_due")
-    date_due = fields.Date(string="Due Date", compute="_compute_due")
-    pay_url = fields.Char(string="Payment Link", compute="_compute_due")
+    date_due = fields.Date(string="Due date", compute="_compute_due")
+    pay_url = fields.Char(string="Payment link", compute="_compute_due")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-    scheduled_at = fields.Datetime(string="Send At", required=True)
+    scheduled_at = fields.Datetime(string="Send at", required=True)
     state = fields.Selection(
-        [("scheduled", "Scheduled"), ("sent", "Sent"), ("skipped", "Not Sent (paid)"), ("failed", "Failed")],
+        [("scheduled", "Scheduled"), ("sent", "Sent"), ("skipped", "Not sent (paid)"), ("failed", "Failed")],
         default="scheduled",
         required=True,
         readonly=True,
@@ -91,29 +92,28 @@ class PaymentReminder(models.Model):
 
     @api.model
     def _cron_send_reminders(self):
-        while True:
-            reminders = self.search(self._get_due_reminders_domain(), limit=BATCH_SIZE)
-            if not reminders:
-                break
-            reminders._send()
-            if not self.env["ir.cron"]._commit_progress(len(reminders)):
-                break
+        run_batched(
+            self,
+            self._get_due_reminders_domain(),
+            lambda reminders: reminders._send(),
+            batch_size=BATCH_SIZE,
+            on_error=lambda reminder, error: reminder._mark_failed(error),
+        )
 
     def _send(self):
-        template = self.env.ref("payment_methods_ro_it.mail_template_payment_reminder")
+        template = self.env.ref("payment_methods_ro_it.mail_template_account_payment_reminder")
         for reminder in self:
             if reminder._is_settled():
                 reminder.state = "skipped"
                 continue
-            try:
-                with self.env.cr.savepoint():
-                    template.send_mail(reminder.id)
-                    reminder._log_sent()
-                    reminder.write({"state": "sent", "sent_at": fields.Datetime.now()})
-            except Exception as error:
-                # One bad reminder must not stop the batch: its savepoint is rolled back, noted, skipped.
-                _logger.warning("Payment reminder %s not sent: %s", reminder.id, error)
-                reminder.write({"state": "failed", "error": str(error)})
+            template.send_mail(reminder.id)
+            reminder._log_sent()
+            reminder.write({"state": "sent", "sent_at": fields.Datetime.now()})
+
+    def _mark_failed(self, error):
+        """One bad reminder must not stop the others (run_batched rolled it back): noted, skipped."""
+        _logger.warning("Payment reminder %s not sent: %s", self.id, error)
+        self.write({"state": "failed", "error": str(error)})
 
     def _is_settled(self):
         self.ensure_one()

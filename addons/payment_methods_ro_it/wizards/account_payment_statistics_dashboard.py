@@ -1,20 +1,20 @@
 from odoo import api, fields, models
 
 
-class PaymentStatisticsDashboard(models.TransientModel):
+class AccountPaymentStatisticsDashboard(models.TransientModel):
     """Headline figures: debtors vs paying customers, paid vs still due."""
 
-    _name = "payment.statistics.dashboard"
-    _description = "Payment Statistics Dashboard"
+    _name = "account.payment.statistics.dashboard"
+    _description = "Payment statistics dashboard"
 
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    customer_count = fields.Integer(string="Invoiced Customers", compute="_compute_figures")
+    customer_count = fields.Integer(string="Invoiced customers", compute="_compute_figures")
     debtor_count = fields.Integer(string="Debtors", compute="_compute_figures")
-    paying_count = fields.Integer(string="Paying Customers", compute="_compute_figures")
+    paying_count = fields.Integer(string="Paying customers", compute="_compute_figures")
     amount_total = fields.Monetary(string="Invoiced", compute="_compute_figures")
     amount_paid = fields.Monetary(string="Paid", compute="_compute_figures")
-    amount_due = fields.Monetary(string="Still Due", compute="_compute_figures")
+    amount_due = fields.Monetary(string="Still due", compute="_compute_figures")
     amount_overdue = fields.Monetary(string="Overdue", compute="_compute_figures")
 
     @api.depends("company_id")
@@ -64,7 +64,7 @@ class PaymentStatisticsDashboard(models.TransientModel):
 
     def _open_report(self, domain):
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "payment_methods_ro_it.action_payment_statistics_report"
+            "payment_methods_ro_it.action_account_payment_statistics_report"
         )
         action["domain"] = domain + [("company_id", "=", self.company_id.id)]
         return action

@@ -4,27 +4,27 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
-class PaymentCollectionMixin(models.AbstractModel):
+class AccountCollectionMixin(models.AbstractModel):
     """Cash-in details shared by the payment and its register wizard.
 
     The two models name their date field differently: ``_collection_date_field`` says which one.
     """
 
-    _name = "payment.collection.mixin"
-    _description = "Collection Details"
+    _name = "account.collection.mixin"
+    _description = "Collection details"
     _collection_date_field = "date"
 
     collection_method_id = fields.Many2one(
-        "payment.collection.method",
+        "account.collection.method",
         domain="[('company_id', 'in', (False, company_id))]",
     )
-    collection_kind = fields.Selection(related="collection_method_id.kind", string="Collection Kind")
-    bank_order_date = fields.Date(string="Order Received On")
-    bank_order_ref = fields.Char(string="Order Document No.")
-    pos_date = fields.Date(string="POS Date")
-    pos_transaction_ref = fields.Char(string="POS Transaction No.")
+    collection_kind = fields.Selection(related="collection_method_id.kind", string="Collection kind")
+    bank_order_date = fields.Date(string="Order received on")
+    bank_order_ref = fields.Char(string="Order document no.")
+    pos_date = fields.Date(string="POS date")
+    pos_transaction_ref = fields.Char(string="POS transaction no.")
     cash_receipt_requested = fields.Boolean(
-        string="Issue Cash Receipt",
+        string="Issue cash receipt",
         help="Company customers always get a cash receipt; tick it to issue one to an individual too.",
     )
 

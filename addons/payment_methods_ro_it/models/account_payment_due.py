@@ -35,11 +35,11 @@ QUERY = """
 """
 
 
-class PaymentDue(models.Model):
+class AccountPaymentDue(models.Model):
     """What is still to collect: open customer invoices and expected payments, in one list."""
 
-    _name = "payment.due"
-    _description = "Payment Due"
+    _name = "account.payment.due"
+    _description = "Payment due"
     _auto = False
     _order = "date_due, id"
     _depends = {
@@ -66,7 +66,7 @@ class PaymentDue(models.Model):
         ],
     }
 
-    origin = fields.Selection([("invoice", "Invoice"), ("expected", "Expected Payment")], readonly=True)
+    origin = fields.Selection([("invoice", "Invoice"), ("expected", "Expected payment")], readonly=True)
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
     expected_payment_id = fields.Many2one("account.expected.payment", readonly=True)
     name = fields.Char(string="Reference", readonly=True)
@@ -74,9 +74,9 @@ class PaymentDue(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     amount_due = fields.Monetary(readonly=True)
-    date_due = fields.Date(string="Due Date", readonly=True)
+    date_due = fields.Date(string="Due date", readonly=True)
     collection_method_id = fields.Many2one(
-        "payment.collection.method", string="Payment Method", readonly=True
+        "account.collection.method", string="Payment method", readonly=True
     )
 
     def init(self):
@@ -87,8 +87,8 @@ class PaymentDue(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Schedule Reminder"),
-            "res_model": "payment.reminder",
+            "name": self.env._("Schedule reminder"),
+            "res_model": "account.payment.reminder",
             "view_mode": "form",
             "target": "new",
             "context": {
