@@ -6,7 +6,9 @@ class ResPartner(models.Model):
 
     bonus_ids = fields.One2many("res.partner.bonus", "partner_id", string="Bonuses")
     discount_ids = fields.One2many("res.partner.discount", "partner_id", string="Discounts")
-    onboarding_item_ids = fields.One2many("sale.order.onboarding.item", "partner_id", string="Onboarding forms")
+    onboarding_item_ids = fields.One2many(
+        "sale.order.onboarding.item", "partner_id", string="Onboarding forms"
+    )
     # done activities are archived by mail: active_test off lists them next to the planned ones
     all_activity_ids = fields.One2many(
         "mail.activity",

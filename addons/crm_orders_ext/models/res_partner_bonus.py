@@ -14,7 +14,10 @@ class ResPartnerBonus(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     name = fields.Char(string="Bonus", required=True, translate=True)
     value_type = fields.Selection(
-        [("percent", "Percentage"), ("amount", "Amount")], required=True, default="percent"
+        [("percent", "Percentage"), ("amount", "Amount")],
+        required=True,
+        default="percent",
+        string="Value type",
     )
     value = fields.Float(required=True, digits="Discount")
     note = fields.Text()

@@ -14,7 +14,10 @@ class ResPartnerDiscount(models.Model):
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id")
     value_type = fields.Selection(
-        [("percent", "Percentage"), ("amount", "Amount")], required=True, default="percent"
+        [("percent", "Percentage"), ("amount", "Amount")],
+        required=True,
+        default="percent",
+        string="Value type",
     )
     value = fields.Float(required=True, digits="Discount")
     threshold = fields.Monetary(

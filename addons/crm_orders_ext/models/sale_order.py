@@ -26,13 +26,13 @@ class SaleOrder(models.Model):
     contact_person_id = fields.Many2one(
         "res.partner", string="Contact person", index="btree_not_null", check_company=True
     )
-    bonus_ids = fields.Many2many(
-        "res.partner.bonus", compute="_compute_bonus_ids", string="Customer bonuses"
-    )
+    bonus_ids = fields.Many2many("res.partner.bonus", compute="_compute_bonus_ids", string="Customer bonuses")
     partner_discount_id = fields.Many2one(
         "res.partner.discount", string="Customer discount", readonly=True, copy=False, index="btree_not_null"
     )
-    partner_discount_base = fields.Monetary(readonly=True, copy=False, export_string_translation=False)
+    partner_discount_base = fields.Monetary(
+        readonly=True, copy=False, export_string_translation=False, string="Discount base"
+    )
     version_root_id = fields.Many2one(
         "sale.order", string="First version", readonly=True, copy=False, index="btree_not_null"
     )
@@ -90,9 +90,7 @@ class SaleOrder(models.Model):
     @api.depends("onboarding_item_ids.received")
     def _compute_onboarding_missing_count(self):
         for order in self:
-            order.onboarding_missing_count = len(
-                order.onboarding_item_ids.filtered(lambda i: not i.received)
-            )
+            order.onboarding_missing_count = len(order.onboarding_item_ids.filtered(lambda i: not i.received))
 
     def _compute_payment_count(self):
         for order in self:
@@ -209,7 +207,9 @@ class SaleOrder(models.Model):
     def action_view_payments(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id("account.action_account_payments")
-        action.update({"domain": [("id", "in", self._get_order_payments().ids)], "context": {"create": False}})
+        action.update(
+            {"domain": [("id", "in", self._get_order_payments().ids)], "context": {"create": False}}
+        )
         return action
 
     def action_send_to_staff(self):
@@ -268,9 +268,7 @@ class SaleOrder(models.Model):
         )
 
     def _onboarding_close_reminder(self):
-        for order in self.filtered(
-            lambda o: o.onboarding_activity_id and not o.onboarding_missing_count
-        ):
+        for order in self.filtered(lambda o: o.onboarding_activity_id and not o.onboarding_missing_count):
             order.onboarding_activity_id.action_feedback(
                 feedback=self.env._("All onboarding forms received.")
             )
@@ -392,9 +390,7 @@ class SaleOrder(models.Model):
         upload.check_uploads(self.env, files)
 
     @api.model
-    def _portal_create_request(
-        self, contact, lines, text="", wished_date=None, files=(), opportunity=None
-    ):
+    def _portal_create_request(self, contact, lines, text="", wished_date=None, files=(), opportunity=None):
         """The quotation of a portal request, for the contact's own company.
 
         Called in sudo by the portal controller once the contact's access is checked.

@@ -12,7 +12,9 @@ class SaleOrderOnboardingItem(models.Model):
     form_id = fields.Many2one("sale.onboarding.form", required=True, ondelete="restrict")
     sequence = fields.Integer(related="form_id.sequence", store=True)
     received = fields.Boolean()
-    date_received = fields.Date(compute="_compute_date_received", store=True, readonly=False)
+    date_received = fields.Date(
+        compute="_compute_date_received", store=True, readonly=False, string="Received on"
+    )
 
     _form_once_per_order = models.Constraint(
         "UNIQUE(order_id, form_id)", "Each form is listed once per order."

@@ -31,9 +31,7 @@ class TestCustomerCard(OrdersCommon):
             ]
         )
         order = self._create_order(partner=self.contact)
-        self.assertEqual(
-            order.bonus_ids, valid, "the contact's order shows its company's valid bonus only"
-        )
+        self.assertEqual(order.bonus_ids, valid, "the contact's order shows its company's valid bonus only")
         self.assertNotIn(expired, order.bonus_ids)
         self.assertFalse(order.order_line.filtered("partner_discount_id"), "bonuses are not applied")
 

@@ -55,9 +55,7 @@ class TestOnboardingAndServiceTags(OrdersCommon):
         order.onboarding_item_ids[0].received = True
         with freeze_time(today + timedelta(days=3)):
             self._run_cron()
-        self.assertEqual(
-            order.onboarding_activity_id, activity, "the open reminder is moved, not duplicated"
-        )
+        self.assertEqual(order.onboarding_activity_id, activity, "the open reminder is moved, not duplicated")
         self.assertEqual(activity.date_deadline, today + timedelta(days=3))
         self.assertNotIn("Billing data", activity.summary)
 

@@ -20,9 +20,7 @@ class TestPortalRequestRate(PortalRequestCase):
     def test_request_flood_refused_with_429(self):
         limit = self.env["sale.order"]._PORTAL_MAX_REQUESTS_PER_HOUR
         for _index in range(limit - 1):
-            self._as_a()._portal_create_request(
-                self.portal_user_a.partner_id, [(self.boiler_check.id, 1.0)]
-            )
+            self._as_a()._portal_create_request(self.portal_user_a.partner_id, [(self.boiler_check.id, 1.0)])
         self.authenticate("portal_a", "portal_a")
         self.assertEqual(self._post_request([(self.boiler_check.id, 1)]).status_code, 303)
         count = len(self._requests_of(self.customer_a))

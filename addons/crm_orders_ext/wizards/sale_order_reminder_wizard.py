@@ -7,7 +7,7 @@ class SaleOrderReminderWizard(models.TransientModel):
     _description = "Order reminder"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
-    remind_at = fields.Datetime(required=True)
+    remind_at = fields.Datetime(required=True, string="Remind at")
     note = fields.Char(string="What about")
 
     @api.constrains("remind_at")

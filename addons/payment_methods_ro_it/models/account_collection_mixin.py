@@ -16,6 +16,7 @@ class AccountCollectionMixin(models.AbstractModel):
 
     collection_method_id = fields.Many2one(
         "account.collection.method",
+        string="Collection method",
         domain="[('company_id', 'in', (False, company_id))]",
     )
     collection_kind = fields.Selection(related="collection_method_id.kind", string="Collection kind")

@@ -9,7 +9,9 @@ class AccountPayment(models.Model):
     collection_method_id = fields.Many2one(tracking=True, index="btree_not_null")
     collection_kind = fields.Selection(store=True)
     cash_receipt_ids = fields.One2many("account.cash.receipt", "payment_id", string="All cash receipts")
-    cash_receipt_id = fields.Many2one("account.cash.receipt", compute="_compute_cash_receipt_id")
+    cash_receipt_id = fields.Many2one(
+        "account.cash.receipt", compute="_compute_cash_receipt_id", string="Cash receipt"
+    )
 
     _pos_transaction_unique = models.UniqueIndex(
         "(journal_id, pos_transaction_ref) WHERE pos_transaction_ref IS NOT NULL",

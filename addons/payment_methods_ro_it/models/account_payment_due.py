@@ -68,12 +68,14 @@ class AccountPaymentDue(models.Model):
 
     origin = fields.Selection([("invoice", "Invoice"), ("expected", "Expected payment")], readonly=True)
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
-    expected_payment_id = fields.Many2one("account.expected.payment", readonly=True)
+    expected_payment_id = fields.Many2one(
+        "account.expected.payment", readonly=True, string="Expected payment"
+    )
     name = fields.Char(string="Reference", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    amount_due = fields.Monetary(readonly=True)
+    amount_due = fields.Monetary(readonly=True, string="Amount due")
     date_due = fields.Date(string="Due date", readonly=True)
     collection_method_id = fields.Many2one(
         "account.collection.method", string="Payment method", readonly=True

@@ -27,10 +27,14 @@ class AccountPaymentReminder(models.Model):
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted')]",
     )
     expected_payment_id = fields.Many2one(
-        "account.expected.payment", index="btree_not_null", ondelete="cascade", check_company=True
+        "account.expected.payment",
+        index="btree_not_null",
+        ondelete="cascade",
+        check_company=True,
+        string="Expected payment",
     )
     partner_id = fields.Many2one("res.partner", string="Customer", compute="_compute_partner_id", store=True)
-    amount_due = fields.Monetary(compute="_compute_due", currency_field="currency_id")
+    amount_due = fields.Monetary(compute="_compute_due", currency_field="currency_id", string="Amount due")
     currency_id = fields.Many2one("res.currency", compute="_compute_due")
     date_due = fields.Date(string="Due date", compute="_compute_due")
     pay_url = fields.Char(string="Payment link", compute="_compute_due")
@@ -43,7 +47,7 @@ class AccountPaymentReminder(models.Model):
         readonly=True,
         index=True,
     )
-    sent_at = fields.Datetime(readonly=True)
+    sent_at = fields.Datetime(readonly=True, string="Sent at")
     error = fields.Text(readonly=True)
 
     _one_target = models.Constraint(

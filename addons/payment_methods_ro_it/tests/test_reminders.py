@@ -78,7 +78,9 @@ class TestReminders(CollectionCommon):
                 "date_due": fields.Date.today() + timedelta(days=10),
             }
         )
-        dues = self.env["account.payment.due"].search([("partner_id", "in", (self.customer | self.individual).ids)])
+        dues = self.env["account.payment.due"].search(
+            [("partner_id", "in", (self.customer | self.individual).ids)]
+        )
         self.assertEqual(
             sorted(dues.mapped(lambda d: (d.origin, d.amount_due))), [("expected", 500.0), ("invoice", 300.0)]
         )
