@@ -1,4 +1,5 @@
 from . import hr_timesheet_timer_mixin
+from . import res_partner_reduction_mixin
 from . import res_partner_bonus
 from . import res_partner_discount
 from . import hr_timesheet_timer

@@ -4,22 +4,11 @@ from odoo.exceptions import ValidationError
 
 class ResPartnerBonus(models.Model):
     _name = "res.partner.bonus"
+    _inherit = "res.partner.reduction.mixin"
     _description = "Customer bonus"
     _order = "date_start desc, id desc"
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
-    )
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    currency_id = fields.Many2one(related="company_id.currency_id")
     name = fields.Char(string="Bonus", required=True, translate=True)
-    value_type = fields.Selection(
-        [("percent", "Percentage"), ("amount", "Amount")],
-        required=True,
-        default="percent",
-        string="Value type",
-    )
-    value = fields.Float(required=True, digits="Discount")
     note = fields.Text()
     date_start = fields.Date(string="Valid from")
     date_end = fields.Date(string="Valid until")

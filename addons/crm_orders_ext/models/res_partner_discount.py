@@ -4,22 +4,11 @@ from odoo.exceptions import ValidationError
 
 class ResPartnerDiscount(models.Model):
     _name = "res.partner.discount"
+    _inherit = "res.partner.reduction.mixin"
     _description = "Customer discount"
     _order = "threshold desc, id desc"
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
-    )
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    currency_id = fields.Many2one(related="company_id.currency_id")
-    value_type = fields.Selection(
-        [("percent", "Percentage"), ("amount", "Amount")],
-        required=True,
-        default="percent",
-        string="Value type",
-    )
-    value = fields.Float(required=True, digits="Discount")
     threshold = fields.Monetary(
         string="Minimum untaxed total",
         help="The discount is applied to a quotation once its untaxed total reaches this amount.",

@@ -213,30 +213,26 @@ class SaleOrder(models.Model):
         return action
 
     def action_send_to_staff(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send to staff"),
-            "res_model": "sale.order.send.staff.wizard",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_order_id": self.id},
-        }
+        return self._open_order_wizard("sale.order.send.staff.wizard", self.env._("Send to staff"))
 
     def action_remind_me(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Remind me"),
-            "res_model": "sale.order.reminder.wizard",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_order_id": self.id},
-        }
+        return self._open_order_wizard("sale.order.reminder.wizard", self.env._("Remind me"))
 
     # ------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------
+
+    def _open_order_wizard(self, model, name):
+        """The dialog of one of the order's wizards, opened on this order."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
 
     def _format_timeline_datetime(self, value):
         return fields.Datetime.context_timestamp(self, value).strftime("%Y-%m-%d %H:%M") if value else ""

@@ -52,3 +52,17 @@ class PortalRequestCase(PortalCustomersCase, HttpCase):
         return self.env["sale.order"].search(
             [("partner_id", "=", customer.id), ("portal_request", "=", True)]
         )
+
+
+class PortalDraftRequestCase(PortalRequestCase):
+    """Plus a second contact of A with reserved-area access (portal_a3) and a draft request of A's
+    first contact, with its token: what the privacy tests try to reach."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user_a3 = cls._new_portal_user("portal_a3", cls.customer_a, reserved=True)
+        cls.request_a = cls.env["sale.order"]._portal_create_request(
+            cls.portal_user_a.partner_id, [(cls.boiler_check.id, 1.0)], text="Alfa secret request"
+        )
+        cls.request_a._portal_ensure_token()

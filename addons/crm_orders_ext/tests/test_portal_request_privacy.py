@@ -1,30 +1,20 @@
 import io
 import zipfile
 
+from odoo.addons.customer_portal_base.tests.common import PDF
 from odoo.exceptions import AccessError
 from odoo.http import Request
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .portal_request_common import PortalRequestCase
-
-PDF = b"%PDF-1.4 plan"
+from .portal_request_common import PortalDraftRequestCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRequestPrivacy(PortalRequestCase):
+class TestPortalRequestPrivacy(PortalDraftRequestCase):
     """A portal request is its author's while a draft; once the salesperson sends it as a quotation it is
     the customer's like any other, for the contacts with reserved-area access. A contact without it
     (portal_a2) never reads one, through the pages, the order list's token links, the ORM or JSON-RPC."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.portal_user_a3 = cls._new_portal_user("portal_a3", cls.customer_a, reserved=True)
-        cls.request_a = cls.env["sale.order"]._portal_create_request(
-            cls.portal_user_a.partner_id, [(cls.boiler_check.id, 1.0)], text="Alfa secret request"
-        )
-        cls.request_a._portal_ensure_token()
 
     def _call_kw(self, model, method, args, kwargs=None):
         return self.make_jsonrpc_request(
@@ -121,7 +111,7 @@ class TestPortalRequestPrivacy(PortalRequestCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRequestFiles(PortalRequestCase):
+class TestPortalRequestFiles(PortalDraftRequestCase):
     """The files of a request pass the portal's one upload check: type on the content, count, size."""
 
     def _counts(self):

@@ -1,8 +1,10 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, HttpCase, freeze_time, tagged
+from odoo.tools import mute_logger
 
 from .common import CollectionCommon
 
@@ -62,6 +64,26 @@ class TestReminders(CollectionCommon):
             self._run_cron()
         self.assertEqual(reminder.state, "skipped")
         self.assertFalse(self._reminder_mails().filtered(lambda m: m.res_id == reminder.id))
+
+    @mute_logger("odoo.addons.payment_methods_ro_it.models.account_payment_reminder")
+    def test_failed_reminder_marked_with_its_error_others_sent(self):
+        at = fields.Datetime.now() + timedelta(hours=1)
+        reminder = self._schedule(self._due_of(self.invoice), at)
+        other = self._schedule(self._due_of(self._invoice(self.individual, 50.0)), at)
+        Template = type(self.env["mail.template"])
+        send_mail = Template.send_mail
+
+        def failing_send_mail(template, res_id, *args, **kwargs):
+            if res_id == reminder.id:
+                raise UserError("The customer has no e-mail address.")
+            return send_mail(template, res_id, *args, **kwargs)
+
+        with freeze_time(at + timedelta(minutes=1)), patch.object(Template, "send_mail", failing_send_mail):
+            self._run_cron()
+        self.assertEqual(reminder.state, "failed")
+        self.assertIn("no e-mail address", reminder.error)
+        self.assertFalse(self._reminder_mails().filtered(lambda m: m.res_id == reminder.id))
+        self.assertEqual(other.state, "sent", "one bad reminder does not stop the others")
 
     def test_reminder_in_the_past_is_refused(self):
         due = self._due_of(self.invoice)
