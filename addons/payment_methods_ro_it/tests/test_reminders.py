@@ -2,7 +2,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tests import Form, HttpCase, freeze_time, tagged
 from odoo.tools import mute_logger
 
@@ -75,7 +75,7 @@ class TestReminders(CollectionCommon):
 
         def failing_send_mail(template, res_id, *args, **kwargs):
             if res_id == reminder.id:
-                raise UserError("The customer has no e-mail address.")
+                raise ValueError("The customer has no e-mail address.")
             return send_mail(template, res_id, *args, **kwargs)
 
         with freeze_time(at + timedelta(minutes=1)), patch.object(Template, "send_mail", failing_send_mail):
