@@ -9,7 +9,7 @@ ORM and copies it in bulk with SQL: COUNT invoices over 1,000 customers and two 
 a third half paid, a third open, spread over the four collection methods. Then it times, best of
 three runs with a cold ORM cache:
 
-- ours: the dashboard figures (two grouped queries) and payment.statistics.report `_read_group`
+- ours: the dashboard figures (two grouped queries) and account.payment.statistics.report `_read_group`
   per customer, per method and per month (paid and still due);
 - stock: account.invoice.report `_read_group` per customer and per month, the stock Invoice Analysis.
 
@@ -123,10 +123,10 @@ def best_of(env, func, runs=3):
 
 def measure(env):
     company = env.company
-    report = env["payment.statistics.report"]
+    report = env["account.payment.statistics.report"]
     analysis = env["account.invoice.report"]
     ours = {
-        "dashboard figures": lambda: env["payment.statistics.dashboard"]._get_figures(company),
+        "dashboard figures": lambda: env["account.payment.statistics.dashboard"]._get_figures(company),
         "paid/due per customer": lambda: report._read_group(
             [], ["partner_id"], ["amount_paid:sum", "amount_due:sum"]
         ),
@@ -172,7 +172,7 @@ def run(db, count):
             }
         )
         template.action_post()
-        methods = env["payment.collection.method"].search([])
+        methods = env["account.collection.method"].search([])
         start = time.perf_counter()
         bulk_copy(cr, template, count - 1, partners.ids, methods.ids)
         say(f"{count} posted invoices made in {time.perf_counter() - start:.1f} s")

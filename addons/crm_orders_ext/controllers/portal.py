@@ -11,26 +11,26 @@ from odoo.fields import Domain
 from odoo.http import request
 
 
-class CrmOrdersPortal(CustomerPortal):
+class SaleOrderRequestPortal(CustomerPortal):
     """Orders started by the customer: request form, and changes asked on a quotation."""
 
     # ------------------------------------------------------------
     # ACCESS
     # ------------------------------------------------------------
 
-    def _crm_portal_can_order(self):
+    def _portal_can_order(self):
         """Only portal users whose contact has reserved-area access may start orders."""
         return request.env.user._portal_area_allowed(internal=False)
 
-    def _crm_portal_own_order(self, order_id):
+    def _portal_own_order(self, order_id):
         """The order (sudo) of the current portal user's own company (and, for a portal request, one
         the user may see), else 404."""
         order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
-        if not order_sudo or not order_sudo._crm_portal_request_visible(request.env.user):
+        if not order_sudo or not order_sudo._portal_request_visible(request.env.user):
             raise NotFound()
         return order_sudo
 
-    def _crm_portal_opportunity(self, opportunity_id):
+    def _portal_opportunity(self, opportunity_id):
         """The opportunity (sudo) a request comes from: only one of the user's own company."""
         if not opportunity_id:
             return request.env["crm.lead"].sudo()
@@ -54,18 +54,18 @@ class CrmOrdersPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
-        values["crm_portal_can_order"] = self._crm_portal_can_order()
+        values["portal_can_order"] = self._portal_can_order()
         return values
 
     def _prepare_orders_domain(self, partner):
         domain = super()._prepare_orders_domain(partner)
-        if not self._crm_portal_can_order():
+        if not self._portal_can_order():
             return domain
         # the customer follows their requests in their orders from the start (the record rule
         # sale_order_rule_portal_request keeps a draft request to its author)
         requests = [
             ("partner_id", "child_of", [partner.commercial_partner_id.id]),
-            ("crm_portal_request", "=", True),
+            ("portal_request", "=", True),
             ("state", "in", ("draft", "sent")),
         ]
         return Domain.OR([domain, requests])
@@ -78,7 +78,7 @@ class CrmOrdersPortal(CustomerPortal):
             # a request is its author's while a draft, and never reached with a token of someone
             # else's (the links of the order list carry the token)
             order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
-            if order_sudo.crm_portal_request and not order_sudo._crm_portal_request_visible(request.env.user):
+            if order_sudo.portal_request and not order_sudo._portal_request_visible(request.env.user):
                 raise NotFound()
         return super().portal_order_page(
             order_id,
@@ -96,8 +96,8 @@ class CrmOrdersPortal(CustomerPortal):
             document, access_token, values, session_history, no_breadcrumbs, **kwargs
         )
         if document._name == "sale.order":
-            values["crm_portal_can_order"] = (
-                self._crm_portal_can_order()
+            values["portal_can_order"] = (
+                self._portal_can_order()
                 and document.partner_id.commercial_partner_id
                 == request.env.user.partner_id.commercial_partner_id
             )
@@ -109,12 +109,12 @@ class CrmOrdersPortal(CustomerPortal):
 
     @http.route("/my/orders/<int:order_id>/changes", type="http", auth="user", methods=["POST"], website=True)
     def portal_order_ask_changes(self, order_id, message="", **kwargs):
-        if not self._crm_portal_can_order():
+        if not self._portal_can_order():
             raise Forbidden()
-        order_sudo = self._crm_portal_own_order(order_id)
+        order_sudo = self._portal_own_order(order_id)
         try:
             with request.env.cr.savepoint():
-                order_sudo._crm_portal_ask_changes(request.env.user.partner_id, message)
+                order_sudo._portal_ask_changes(request.env.user.partner_id, message)
         except upload.UploadTooFrequent as error:
             return request.render(
                 "customer_portal_events.portal_order_event_error",
@@ -133,9 +133,9 @@ class CrmOrdersPortal(CustomerPortal):
 
     @http.route("/my/orders/request", type="http", auth="user", methods=["GET", "POST"], website=True)
     def portal_order_request(self, opportunity_id=None, text="", wished_date="", **kwargs):
-        if not self._crm_portal_can_order():
+        if not self._portal_can_order():
             raise Forbidden()
-        opportunity = self._crm_portal_opportunity(opportunity_id)
+        opportunity = self._portal_opportunity(opportunity_id)
         form = request.httprequest.form
         raw_lines = [
             (product.strip(), quantity.strip())
@@ -144,18 +144,18 @@ class CrmOrdersPortal(CustomerPortal):
             )
             if product.strip() or quantity.strip()
         ]
-        values = self._prepare_crm_portal_request_values(opportunity, raw_lines, text, wished_date)
+        values = self._prepare_portal_request_values(opportunity, raw_lines, text, wished_date)
         if request.httprequest.method != "POST":
             return request.render("crm_orders_ext.portal_order_request", values)
         SaleOrder = request.env["sale.order"].sudo()
         try:
             files = upload.read_uploads(request.env, request.httprequest.files.getlist("files"))
             with request.env.cr.savepoint():
-                order_sudo = SaleOrder._crm_portal_create_request(
+                order_sudo = SaleOrder._portal_create_request(
                     request.env.user.partner_id,
-                    self._crm_portal_parse_lines(raw_lines),
+                    self._portal_parse_lines(raw_lines),
                     text=text,
-                    wished_date=self._crm_portal_parse_date(wished_date),
+                    wished_date=self._portal_parse_date(wished_date),
                     files=files,
                     opportunity=opportunity,
                 )
@@ -165,7 +165,7 @@ class CrmOrdersPortal(CustomerPortal):
             return request.render("crm_orders_ext.portal_order_request", values, status=status)
         return request.redirect(order_sudo.get_portal_url(query_string="&message=request_sent"))
 
-    def _prepare_crm_portal_request_values(self, opportunity, raw_lines, text, wished_date):
+    def _prepare_portal_request_values(self, opportunity, raw_lines, text, wished_date):
         values = self._prepare_portal_layout_values()
         SaleOrder = request.env["sale.order"].sudo()
         max_bytes, allowed, max_files = upload.upload_limits(request.env)
@@ -175,7 +175,7 @@ class CrmOrdersPortal(CustomerPortal):
                 "opportunity": opportunity,
                 "products": request.env["product.product"]
                 .sudo()
-                .search(SaleOrder._crm_portal_orderable_domain()),
+                .search(SaleOrder._portal_orderable_domain()),
                 # the lines typed so far and at least one empty line to add another
                 "lines": raw_lines + [("", "")] * max(3 - len(raw_lines), 1),
                 "text": text,
@@ -188,7 +188,7 @@ class CrmOrdersPortal(CustomerPortal):
         )
         return values
 
-    def _crm_portal_parse_lines(self, raw_lines):
+    def _portal_parse_lines(self, raw_lines):
         lines = []
         for product, quantity in raw_lines:
             if not product:
@@ -208,7 +208,7 @@ class CrmOrdersPortal(CustomerPortal):
             lines.append((product_id, quantity))
         return lines
 
-    def _crm_portal_parse_date(self, value):
+    def _portal_parse_date(self, value):
         if not value:
             return None
         try:

@@ -36,7 +36,7 @@ class CrmLead(models.Model):
         values.update(
             {
                 "partner_id": self.partner_id.commercial_partner_id.id,
-                "crm_contact_id": self.partner_id.id,
+                "contact_person_id": self.partner_id.id,
             }
         )
         return values

@@ -4,16 +4,16 @@ from odoo import fields, models
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
-    crm_service_tag_id = fields.Many2one(
+    service_tag_id = fields.Many2one(
         "product.tag",
         string="Service tag (reports)",
         help="Sales reports group and count the services sold by this tag.",
     )
-    crm_requires_onboarding = fields.Boolean(
+    requires_onboarding = fields.Boolean(
         string="Software onboarding",
         help="Confirming an order of this product opens the customer's onboarding checklist.",
     )
-    crm_portal_orderable = fields.Boolean(
+    portal_orderable = fields.Boolean(
         string="Orderable from the portal",
         help="Customers with reserved-area access can pick this product in their order requests.",
     )

@@ -4,7 +4,7 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    crm_onboarding_reminder_days = fields.Integer(
+    onboarding_reminder_days = fields.Integer(
         string="Onboarding reminder every (days)",
         config_parameter="crm_orders_ext.onboarding_reminder_days",
         default=7,

@@ -4,11 +4,13 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    crm_bonus_ids = fields.One2many("crm.customer.bonus", "partner_id", string="Bonuses")
-    crm_discount_ids = fields.One2many("crm.customer.discount", "partner_id", string="Discounts")
-    crm_onboarding_item_ids = fields.One2many("crm.onboarding.item", "partner_id", string="Onboarding forms")
+    bonus_ids = fields.One2many("res.partner.bonus", "partner_id", string="Bonuses")
+    discount_ids = fields.One2many("res.partner.discount", "partner_id", string="Discounts")
+    onboarding_item_ids = fields.One2many(
+        "sale.order.onboarding.item", "partner_id", string="Onboarding forms"
+    )
     # done activities are archived by mail: active_test off lists them next to the planned ones
-    crm_activity_ids = fields.One2many(
+    all_activity_ids = fields.One2many(
         "mail.activity",
         "res_id",
         string="Activities (done and planned)",
@@ -16,7 +18,7 @@ class ResPartner(models.Model):
         context={"active_test": False},
     )
 
-    def action_crm_new_order(self):
+    def action_new_order(self):
         """Open a new order for this contact, its company being the customer."""
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id("sale.action_quotations_with_onboarding")
@@ -27,7 +29,7 @@ class ResPartner(models.Model):
                 "res_id": False,
                 "context": {
                     "default_partner_id": self.commercial_partner_id.id,
-                    "default_crm_contact_id": self.id,
+                    "default_contact_person_id": self.id,
                 },
             }
         )

@@ -8,39 +8,39 @@ class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
     # copied with the line so a copied order recognises, then rebuilds, its discount lines
-    crm_discount_id = fields.Many2one(
-        "crm.customer.discount", string="Customer discount", readonly=True, index="btree_not_null"
+    partner_discount_id = fields.Many2one(
+        "res.partner.discount", string="Customer discount", readonly=True, index="btree_not_null"
     )
 
     # kept as sold: re-tagging a product later does not rewrite past reports
-    crm_service_tag_id = fields.Many2one(
+    service_tag_id = fields.Many2one(
         "product.tag",
         string="Service tag",
-        compute="_compute_crm_service_tag_id",
+        compute="_compute_service_tag_id",
         store=True,
         precompute=True,
         index="btree_not_null",
     )
 
     @api.depends("product_id")
-    def _compute_crm_service_tag_id(self):
+    def _compute_service_tag_id(self):
         for line in self:
-            line.crm_service_tag_id = line.product_id.product_tmpl_id.crm_service_tag_id
+            line.service_tag_id = line.product_id.product_tmpl_id.service_tag_id
 
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.order_id._crm_sync_customer_discount()
+        lines.order_id._sync_partner_discount()
         return lines
 
     def write(self, vals):
         res = super().write(vals)
         if DISCOUNT_BASE_FIELDS & vals.keys():
-            self.order_id._crm_sync_customer_discount()
+            self.order_id._sync_partner_discount()
         return res
 
     def unlink(self):
         orders = self.order_id
         res = super().unlink()
-        orders.exists()._crm_sync_customer_discount()
+        orders.exists()._sync_partner_discount()
         return res

@@ -1,3 +1,4 @@
+from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
 from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -6,12 +7,13 @@ SALESMAN_GROUPS = (
 )
 
 
-class CrmOrdersCommon(TransactionCase):
+class OrdersCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # tracking stays on: the order's timeline is made of its tracked changes
         cls.env = cls.env(
-            context=dict(cls.env.context, mail_create_nolog=True, mail_notrack=False, no_reset_password=True)
+            context={**cls.env.context, **TEST_CONTEXT, "mail_notrack": False, "tracking_disable": False}
         )
         cls.company = cls.env.company
         cls.salesman = new_test_user(

@@ -16,10 +16,10 @@ class PortalRequestCase(PortalCustomersCase, HttpCase):
         )
         Product = cls.env["product.product"]
         cls.boiler_check = Product.create(
-            {"name": "Boiler check", "type": "service", "list_price": 120.0, "crm_portal_orderable": True}
+            {"name": "Boiler check", "type": "service", "list_price": 120.0, "portal_orderable": True}
         )
         cls.filter_kit = Product.create(
-            {"name": "Filter kit", "type": "consu", "list_price": 30.0, "crm_portal_orderable": True}
+            {"name": "Filter kit", "type": "consu", "list_price": 30.0, "portal_orderable": True}
         )
         cls.internal_audit = Product.create(
             {"name": "Internal audit", "type": "service", "list_price": 500.0}
@@ -50,5 +50,19 @@ class PortalRequestCase(PortalCustomersCase, HttpCase):
 
     def _requests_of(self, customer):
         return self.env["sale.order"].search(
-            [("partner_id", "=", customer.id), ("crm_portal_request", "=", True)]
+            [("partner_id", "=", customer.id), ("portal_request", "=", True)]
         )
+
+
+class PortalDraftRequestCase(PortalRequestCase):
+    """Plus a second contact of A with reserved-area access (portal_a3) and a draft request of A's
+    first contact, with its token: what the privacy tests try to reach."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user_a3 = cls._new_portal_user("portal_a3", cls.customer_a, reserved=True)
+        cls.request_a = cls.env["sale.order"]._portal_create_request(
+            cls.portal_user_a.partner_id, [(cls.boiler_check.id, 1.0)], text="Alfa secret request"
+        )
+        cls.request_a._portal_ensure_token()

@@ -3,7 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import CrmOrdersCommon
+from .common import OrdersCommon
 
 # 1x1 transparent PNG, enough for the signature image field
 SIGNATURE_PNG = (
@@ -24,7 +24,7 @@ Buongiorno, vorremmo un'offerta per l'assistenza.
 
 
 @tagged("post_install", "-at_install")
-class TestLeadToInvoice(CrmOrdersCommon):
+class TestLeadToInvoice(OrdersCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -55,8 +55,8 @@ class TestLeadToInvoice(CrmOrdersCommon):
         self.assertEqual(order.opportunity_id, lead)
         self.assertTrue(order.partner_id.is_company)
         self.assertEqual(order.partner_id.name, "Bianchi Impianti")
-        self.assertEqual(order.crm_contact_id.parent_id, order.partner_id)
-        self.assertEqual(order.crm_contact_id.email, "giulia@bianchi.example.com")
+        self.assertEqual(order.contact_person_id.parent_id, order.partner_id)
+        self.assertEqual(order.contact_person_id.email, "giulia@bianchi.example.com")
         self.assertNotEqual(lead.won_status, "won", "an offer alone does not win the lead")
 
         order.with_user(self.salesman).write(
@@ -66,14 +66,14 @@ class TestLeadToInvoice(CrmOrdersCommon):
         self.assertEqual(lead.won_status, "won")
         self.assertGreaterEqual(order.partner_id.customer_rank, 1)
 
-        action = order.with_user(self.salesman).action_crm_create_invoice()
+        action = order.with_user(self.salesman).action_create_draft_invoice()
         invoice = self.env["account.move"].browse(action["res_id"])
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertEqual(invoice.partner_id, order.partner_id)
         self.assertEqual(invoice.amount_untaxed, 300)
         self.assertEqual(order.invoice_status, "invoiced")
         with self.assertRaises(UserError):
-            order.action_crm_create_invoice()
+            order.action_create_draft_invoice()
 
     def test_acceptance_makes_company_customer(self):
         """An offer made by hand to a private contact: acceptance creates the company behind it."""
@@ -103,7 +103,7 @@ class TestLeadToInvoice(CrmOrdersCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestPaidOnline(AccountPaymentCommon, CrmOrdersCommon):
+class TestPaidOnline(AccountPaymentCommon, OrdersCommon):
     def test_online_payment_makes_the_lead_a_customer(self):
         """The customer pays the salesman's offer online: the order confirms and the lead is won.
 

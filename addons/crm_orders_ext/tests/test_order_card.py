@@ -7,11 +7,11 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import CrmOrdersCommon
+from .common import OrdersCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOrderCard(CrmOrdersCommon):
+class TestOrderCard(OrdersCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -21,7 +21,7 @@ class TestOrderCard(CrmOrdersCommon):
         cls.task = cls.env["project.task"].create({"name": "Install", "project_id": cls.project.id})
 
     def test_send_to_staff(self):
-        wizard_action = self.order.with_user(self.salesman).action_crm_send_to_staff()
+        wizard_action = self.order.with_user(self.salesman).action_send_to_staff()
         with Form(
             self.env[wizard_action["res_model"]]
             .with_user(self.salesman)
@@ -39,22 +39,22 @@ class TestOrderCard(CrmOrdersCommon):
     def test_remind_me_popup_through_cron(self):
         now = fields.Datetime.now()
         with self.assertRaises(ValidationError):
-            self.env["crm.order.reminder"].with_user(self.salesman).create(
+            self.env["sale.order.reminder.wizard"].with_user(self.salesman).create(
                 {"order_id": self.order.id, "remind_at": now - timedelta(minutes=1)}
             )
         wizard = (
-            self.env["crm.order.reminder"]
+            self.env["sale.order.reminder.wizard"]
             .with_user(self.salesman)
             .create({"order_id": self.order.id, "remind_at": now + timedelta(hours=2), "note": "Call Mario"})
         )
         wizard.action_confirm()
-        activity = self.order.activity_ids.filtered(lambda a: a.crm_reminder_at)
+        activity = self.order.activity_ids.filtered(lambda a: a.reminder_at)
         self.assertEqual(activity.user_id, self.salesman)
         self.assertEqual(activity.summary, "Call Mario")
         cron = self.env.ref("crm_orders_ext.ir_cron_activity_reminder")
         self.assertTrue(
             self.env["ir.cron.trigger"].search(
-                [("cron_id", "=", cron.id), ("call_at", "=", activity.crm_reminder_at)]
+                [("cron_id", "=", cron.id), ("call_at", "=", activity.reminder_at)]
             )
         )
 
@@ -70,7 +70,7 @@ class TestOrderCard(CrmOrdersCommon):
         payload = json.loads(notification.message)
         self.assertEqual(payload["type"], "simple_notification")
         self.assertEqual(json.loads(notification.channel)[1:], ["res.partner", self.salesman.partner_id.id])
-        self.assertTrue(activity.crm_reminder_sent)
+        self.assertTrue(activity.reminder_sent)
         self.assertTrue(activity.active, "the reminder stays in the activities until done")
 
         with freeze_time(now + timedelta(hours=3)), self.enter_registry_test_mode():
@@ -88,7 +88,7 @@ class TestOrderCard(CrmOrdersCommon):
             task.action_timer_start()  # stops the order's timer
             self.assertFalse(order.timer_running)
             self.assertTrue(task.timer_running)
-            self.env["crm.order.timer"].with_user(self.colleague).create({"order_id": self.order.id})
+            self.env["hr.timesheet.timer"].with_user(self.colleague).create({"order_id": self.order.id})
         with freeze_time(start + timedelta(hours=1, minutes=30)):
             task.action_timer_stop()
         lines = self.env["account.analytic.line"].search([("user_id", "=", self.salesman.id)], order="id")
@@ -97,7 +97,7 @@ class TestOrderCard(CrmOrdersCommon):
         self.assertEqual(lines[1].task_id, self.task)
         self.assertFalse(lines[0].task_id)
         self.assertEqual(
-            self.env["crm.order.timer"].search_count([]), 1, "only the colleague's timer still runs"
+            self.env["hr.timesheet.timer"].search_count([]), 1, "only the colleague's timer still runs"
         )
         with self.assertRaises(UserError):
             task.action_timer_stop()
@@ -118,7 +118,7 @@ class TestOrderCard(CrmOrdersCommon):
         order = self._create_order()
         with self.assertRaises(UserError):
             order.with_user(self.salesman).action_timer_start()
-        self.assertFalse(self.env["crm.order.timer"].search([]))
+        self.assertFalse(self.env["hr.timesheet.timer"].search([]))
 
     def test_timeline_from_tracking(self):
         order = self._create_order()
@@ -126,8 +126,8 @@ class TestOrderCard(CrmOrdersCommon):
         self.env.cr.precommit.run()
         order.action_confirm()
         self.env.cr.precommit.run()
-        order.invalidate_recordset(["crm_timeline_html"])
-        html = str(order.crm_timeline_html)
+        order.invalidate_recordset(["timeline_html"])
+        html = str(order.timeline_html)
         self.assertIn("Quotation created", html)
         self.assertIn("Sales Order", html)
         self.assertIn("Status", html)
@@ -138,14 +138,14 @@ class TestOrderCard(CrmOrdersCommon):
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids
         ).create({})._create_payments()
-        self.assertEqual(self.order.crm_payment_count, 1)
-        action = self.order.action_crm_view_payments()
+        self.assertEqual(self.order.payment_count, 1)
+        action = self.order.action_view_payments()
         self.assertEqual(self.env["account.payment"].search(action["domain"]).amount, 200)
-        self.assertEqual(self.order.crm_version_count, 0)
+        self.assertEqual(self.order.version_count, 0)
 
     def test_salesman_without_invoicing_rights_reads_the_order(self):
         # The payments button reads payment data: a plain salesperson must still open the order.
         self.assertFalse(self.salesman.has_group("account.group_account_invoice"))
         values = self.order.with_user(self.salesman).read()[0]
-        self.assertNotIn("crm_payment_count", values)
+        self.assertNotIn("payment_count", values)
         self.assertEqual(values["name"], self.order.name)

@@ -44,7 +44,7 @@ class TestPortalAcceptance(HttpCase):
             login="verdi_portal",
             password="verdi_portal",
             groups="base.group_portal",
-            partner_id=cls.order.crm_contact_id.id,
+            partner_id=cls.order.contact_person_id.id,
         )
         other = cls.env["res.partner"].create({"name": "Neri SRL", "is_company": True})
         cls.other_lead = cls.env["crm.lead"].create(
@@ -94,4 +94,4 @@ class TestPortalAcceptance(HttpCase):
         with self.assertRaises(AccessError):
             self.other_order.with_user(self.portal_user).read(["name"])
         with self.assertRaises(AccessError):
-            self.env["crm.customer.bonus"].with_user(self.portal_user).search([])
+            self.env["res.partner.bonus"].with_user(self.portal_user).search([])

@@ -36,7 +36,7 @@ class TestPortalRequest(PortalRequestCase):
         self.assertEqual(len(order), 1)
         self.assertIn(f"/my/orders/{order.id}", response.headers["Location"])
         self.assertEqual(order.state, "draft")
-        self.assertEqual(order.crm_contact_id, self.portal_user_a.partner_id)
+        self.assertEqual(order.contact_person_id, self.portal_user_a.partner_id)
         self.assertEqual(order.user_id, self.salesman)
         self.assertEqual(order.pricelist_id, self.pricelist_a)
         self.assertEqual(order.commitment_date.date(), wished)
@@ -87,14 +87,14 @@ class TestPortalRequest(PortalRequestCase):
         )
 
     def test_customer_discount_applies(self):
-        self.env["crm.customer.discount"].create(
+        self.env["res.partner.discount"].create(
             {"partner_id": self.customer_a.id, "value_type": "percent", "value": 10.0, "threshold": 100.0}
         )
         self.authenticate("portal_a", "portal_a")
         response = self._post_request(lines=[(self.boiler_check.id, 3)])
         self.assertEqual(response.status_code, 303, response.text[:500])
         order = self._requests_of(self.customer_a)
-        self.assertTrue(order.crm_discount_id)
+        self.assertTrue(order.partner_discount_id)
         # 3 x 90 (pricelist) less 10%
         self.assertAlmostEqual(order.amount_untaxed, 243.0)
 
@@ -131,7 +131,7 @@ class TestPortalRequestAccess(PortalRequestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.request_a = cls.env["sale.order"]._crm_portal_create_request(
+        cls.request_a = cls.env["sale.order"]._portal_create_request(
             cls.portal_user_a.partner_id, [(cls.boiler_check.id, 1.0)], text="Alfa secret request"
         )
         cls.quote_a = cls.env["sale.order"].create(
@@ -242,14 +242,14 @@ class TestPortalRequestBadInput(PortalRequestCase):
 
     def test_check_cost_flat_with_more_lines(self):
         parts = self.env["product.product"].create(
-            [{"name": f"Part {i}", "type": "consu", "crm_portal_orderable": True} for i in range(30)]
+            [{"name": f"Part {i}", "type": "consu", "portal_orderable": True} for i in range(30)]
         )
         SaleOrder = self.env["sale.order"].with_user(self.portal_user_a).sudo()
 
         def queries(count):
             self.env.invalidate_all()
             start = self.cr.sql_log_count
-            SaleOrder._crm_portal_check_request([(part.id, 1.0) for part in parts[:count]], "", None, [])
+            SaleOrder._portal_check_request([(part.id, 1.0) for part in parts[:count]], "", None, [])
             return self.cr.sql_log_count - start
 
         queries(1)  # warm the caches

@@ -1,14 +1,13 @@
+from odoo.addons.customer_portal_base.tests.common import PDF
 from odoo.http import Request
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .portal_request_common import PortalRequestCase
-
-PDF = b"%PDF-1.4 plan"
+from .portal_request_common import PortalDraftRequestCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRequestEvents(PortalRequestCase):
+class TestPortalRequestEvents(PortalDraftRequestCase):
     """A draft portal request is its author's on the order-event routes too (files, chat, file kinds,
     bus channel), not only on its page: another contact of the customer with reserved-area access gets
     nothing."""
@@ -16,11 +15,6 @@ class TestPortalRequestEvents(PortalRequestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal_user_a3 = cls._new_portal_user("portal_a3", cls.customer_a, reserved=True)
-        cls.request_a = cls.env["sale.order"]._crm_portal_create_request(
-            cls.portal_user_a.partner_id, [(cls.boiler_check.id, 1.0)], text="Alfa secret request"
-        )
-        cls.request_a._portal_ensure_token()
         event = cls.request_a._portal_post_event(
             cls.portal_user_a.partner_id, "Alfa secret plan", [("plan.pdf", PDF)]
         )

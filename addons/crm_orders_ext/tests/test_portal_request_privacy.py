@@ -1,30 +1,20 @@
 import io
 import zipfile
 
+from odoo.addons.customer_portal_base.tests.common import PDF
 from odoo.exceptions import AccessError
 from odoo.http import Request
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .portal_request_common import PortalRequestCase
-
-PDF = b"%PDF-1.4 plan"
+from .portal_request_common import PortalDraftRequestCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRequestPrivacy(PortalRequestCase):
+class TestPortalRequestPrivacy(PortalDraftRequestCase):
     """A portal request is its author's while a draft; once the salesperson sends it as a quotation it is
     the customer's like any other, for the contacts with reserved-area access. A contact without it
     (portal_a2) never reads one, through the pages, the order list's token links, the ORM or JSON-RPC."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.portal_user_a3 = cls._new_portal_user("portal_a3", cls.customer_a, reserved=True)
-        cls.request_a = cls.env["sale.order"]._crm_portal_create_request(
-            cls.portal_user_a.partner_id, [(cls.boiler_check.id, 1.0)], text="Alfa secret request"
-        )
-        cls.request_a._portal_ensure_token()
 
     def _call_kw(self, model, method, args, kwargs=None):
         return self.make_jsonrpc_request(
@@ -36,7 +26,7 @@ class TestPortalRequestPrivacy(PortalRequestCase):
         request = self.request_a.with_user(user)
         with self.assertRaises(AccessError):
             request.read(["name"])
-        self.assertFalse(self.env["sale.order"].with_user(user).search([("crm_portal_request", "=", True)]))
+        self.assertFalse(self.env["sale.order"].with_user(user).search([("portal_request", "=", True)]))
         lines = self.env["sale.order.line"].with_user(user).search([("order_id", "=", self.request_a.id)])
         self.assertFalse(lines, "not even the text of the request through its lines")
         messages = self.env["mail.message"].with_user(user).search([("res_id", "=", self.request_a.id)])
@@ -103,25 +93,25 @@ class TestPortalRequestPrivacy(PortalRequestCase):
         self.request_a.action_quotation_sent()
         order = self.request_a.with_user(self.portal_user_a)
         with self.assertRaises(AccessError):
-            order.read(["crm_timeline_html"])
-        self.assertNotIn("crm_timeline_html", order.fields_get())
+            order.read(["timeline_html"])
+        self.assertNotIn("timeline_html", order.fields_get())
         self.authenticate("portal_a", "portal_a")
         for method, args, kwargs in (
-            ("read", [[self.request_a.id], ["crm_timeline_html"]], {}),
-            ("web_read", [[self.request_a.id]], {"specification": {"crm_timeline_html": {}}}),
-            ("search_read", [[("id", "=", self.request_a.id)], ["crm_timeline_html"]], {}),
+            ("read", [[self.request_a.id], ["timeline_html"]], {}),
+            ("web_read", [[self.request_a.id]], {"specification": {"timeline_html": {}}}),
+            ("search_read", [[("id", "=", self.request_a.id)], ["timeline_html"]], {}),
         ):
             with self.subTest(method=method), self.assertRaises(JsonRpcException):
                 self._call_kw("sale.order", method, args, kwargs)
         # the portal's field list leaves it out; their order stays readable
-        self.assertNotIn("crm_timeline_html", self._call_kw("sale.order", "fields_get", [], {}))
+        self.assertNotIn("timeline_html", self._call_kw("sale.order", "fields_get", [], {}))
         rows = self._call_kw("sale.order", "read", [[self.request_a.id], ["name", "state"]])
         self.assertEqual(rows[0]["name"], self.request_a.name)
-        self.assertIn("Quotation created", str(self.request_a.with_user(self.salesman).crm_timeline_html))
+        self.assertIn("Quotation created", str(self.request_a.with_user(self.salesman).timeline_html))
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRequestFiles(PortalRequestCase):
+class TestPortalRequestFiles(PortalDraftRequestCase):
     """The files of a request pass the portal's one upload check: type on the content, count, size."""
 
     def _counts(self):
@@ -171,4 +161,4 @@ class TestPortalRequestFiles(PortalRequestCase):
         self.authenticate("portal_a", "portal_a")
         form = self.url_open("/my/orders/request")
         self.assertIn('accept=".csv,.doc,.docx', form.text)
-        self.assertNotIn(".html", form.text.split('id="crm_request_files"')[1][:300])
+        self.assertNotIn(".html", form.text.split('id="order_request_files"')[1][:300])

@@ -18,11 +18,9 @@ class TestPortalRequestRate(PortalRequestCase):
         return self.env["sale.order"].with_user(self.portal_user_a).sudo()
 
     def test_request_flood_refused_with_429(self):
-        limit = self.env["sale.order"]._CRM_PORTAL_MAX_REQUESTS_PER_HOUR
+        limit = self.env["sale.order"]._PORTAL_MAX_REQUESTS_PER_HOUR
         for _index in range(limit - 1):
-            self._as_a()._crm_portal_create_request(
-                self.portal_user_a.partner_id, [(self.boiler_check.id, 1.0)]
-            )
+            self._as_a()._portal_create_request(self.portal_user_a.partner_id, [(self.boiler_check.id, 1.0)])
         self.authenticate("portal_a", "portal_a")
         self.assertEqual(self._post_request([(self.boiler_check.id, 1)]).status_code, 303)
         count = len(self._requests_of(self.customer_a))
@@ -38,13 +36,13 @@ class TestPortalRequestRate(PortalRequestCase):
         self.assertEqual(self._post_request([(self.boiler_check.id, 1)]).status_code, 303)
 
     def test_changes_flood_refused_with_429(self):
-        limit = self.env["sale.order"]._CRM_PORTAL_MAX_CHANGES_PER_HOUR
-        quotation = self.env["sale.order"]._crm_portal_create_request(
+        limit = self.env["sale.order"]._PORTAL_MAX_CHANGES_PER_HOUR
+        quotation = self.env["sale.order"]._portal_create_request(
             self.portal_user_a.partner_id, [(self.boiler_check.id, 1.0)]
         )
         quotation.state = "sent"
         for index in range(limit - 1):
-            quotation.with_user(self.portal_user_a).sudo()._crm_portal_ask_changes(
+            quotation.with_user(self.portal_user_a).sudo()._portal_ask_changes(
                 self.portal_user_a.partner_id, f"Change {index}"
             )
         self.authenticate("portal_a", "portal_a")

@@ -7,7 +7,7 @@ from .portal_request_common import PortalRequestCase
 class TestPortalRequestTour(PortalRequestCase):
     def test_portal_request_tour(self):
         self.env["product.product"].create(
-            {"name": "Tour boiler check", "type": "service", "list_price": 70.0, "crm_portal_orderable": True}
+            {"name": "Tour boiler check", "type": "service", "list_price": 70.0, "portal_orderable": True}
         )
         self.start_tour("/my/orders", "crm_orders_ext_portal_request", login="portal_a")
         order = self._requests_of(self.customer_a)

@@ -2,18 +2,18 @@ from datetime import date, timedelta
 
 from odoo.tests import Form, tagged
 
-from .common import CrmOrdersCommon
+from .common import OrdersCommon
 
 
 @tagged("post_install", "-at_install")
-class TestFormQueries(CrmOrdersCommon):
+class TestFormQueries(OrdersCommon):
     """Opening the order and partner forms costs the same with 10 or 500 activities/timesheet lines."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["crm.customer.bonus"].create({"partner_id": cls.customer.id, "name": "Loyalty", "value": 3})
-        cls.env["crm.customer.discount"].create({"partner_id": cls.customer.id, "value": 5, "threshold": 10})
+        cls.env["res.partner.bonus"].create({"partner_id": cls.customer.id, "name": "Loyalty", "value": 3})
+        cls.env["res.partner.discount"].create({"partner_id": cls.customer.id, "value": 5, "threshold": 10})
 
     def _make_records(self, partner, order, count):
         activity_type = self.env.ref("mail.mail_activity_data_todo")

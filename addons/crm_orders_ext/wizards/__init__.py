@@ -1,2 +1,2 @@
-from . import crm_order_send_staff
-from . import crm_order_reminder
+from . import sale_order_send_staff_wizard
+from . import sale_order_reminder_wizard

@@ -1,5 +1,5 @@
-from . import payment_collection_method
-from . import payment_collection_mixin
+from . import account_collection_method
+from . import account_collection_mixin
 from . import res_company
 from . import res_partner
 from . import res_partner_bank
@@ -8,6 +8,6 @@ from . import account_payment
 from . import account_move
 from . import payment_transaction
 from . import account_expected_payment
-from . import payment_reminder
-from . import payment_due
-from . import payment_statistics_report
+from . import account_payment_reminder
+from . import account_payment_due
+from . import account_payment_statistics_report

@@ -17,7 +17,7 @@ class AccountCashReceipt(models.Model):
     """
 
     _name = "account.cash.receipt"
-    _description = "Cash Receipt"
+    _description = "Cash receipt"
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -36,7 +36,7 @@ class AccountCashReceipt(models.Model):
         "res.currency", required=True, readonly=True, default=lambda self: self.env.company.currency_id
     )
     cashier_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
-    invoice_ref = fields.Char(string="Invoice Reference", compute="_compute_invoice_ref")
+    invoice_ref = fields.Char(string="Invoice reference", compute="_compute_invoice_ref")
     state = fields.Selection(
         [("valid", "Valid"), ("cancel", "Cancelled")],
         default="valid",
@@ -44,7 +44,7 @@ class AccountCashReceipt(models.Model):
         readonly=True,
         tracking=True,
     )
-    cancel_reason = fields.Char(string="Cancellation Reason", readonly=True, copy=False)
+    cancel_reason = fields.Char(string="Cancellation reason", readonly=True, copy=False)
 
     _number_unique = models.UniqueIndex("(company_id, number)", "A cash receipt number is used only once.")
 

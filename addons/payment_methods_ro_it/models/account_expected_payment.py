@@ -6,7 +6,7 @@ class AccountExpectedPayment(models.Model):
     """A payment a customer promised outside any invoice (advance, instalment agreed by phone...)."""
 
     _name = "account.expected.payment"
-    _description = "Expected Payment"
+    _description = "Expected payment"
     _inherit = ["mail.thread"]
     _order = "date_due, id"
     _check_company_auto = True
@@ -17,10 +17,10 @@ class AccountExpectedPayment(models.Model):
     currency_id = fields.Many2one(
         "res.currency", required=True, default=lambda self: self.env.company.currency_id
     )
-    date_due = fields.Date(string="Due Date", required=True, tracking=True)
+    date_due = fields.Date(string="Due date", required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     state = fields.Selection(
-        [("open", "To Collect"), ("done", "Collected"), ("cancel", "Cancelled")],
+        [("open", "To collect"), ("done", "Collected"), ("cancel", "Cancelled")],
         default="open",
         required=True,
         tracking=True,

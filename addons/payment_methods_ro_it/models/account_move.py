@@ -5,8 +5,8 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     collection_method_id = fields.Many2one(
-        "payment.collection.method",
-        string="Payment Method",
+        "account.collection.method",
+        string="Payment method",
         compute="_compute_collection_method_id",
         store=True,
         readonly=False,

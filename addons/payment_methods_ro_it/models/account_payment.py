@@ -4,12 +4,14 @@ from odoo.exceptions import ValidationError
 
 class AccountPayment(models.Model):
     _name = "account.payment"
-    _inherit = ["account.payment", "payment.collection.mixin"]
+    _inherit = ["account.payment", "account.collection.mixin"]
 
     collection_method_id = fields.Many2one(tracking=True, index="btree_not_null")
     collection_kind = fields.Selection(store=True)
-    cash_receipt_ids = fields.One2many("account.cash.receipt", "payment_id", string="All Cash Receipts")
-    cash_receipt_id = fields.Many2one("account.cash.receipt", compute="_compute_cash_receipt_id")
+    cash_receipt_ids = fields.One2many("account.cash.receipt", "payment_id", string="All cash receipts")
+    cash_receipt_id = fields.Many2one(
+        "account.cash.receipt", compute="_compute_cash_receipt_id", string="Cash receipt"
+    )
 
     _pos_transaction_unique = models.UniqueIndex(
         "(journal_id, pos_transaction_ref) WHERE pos_transaction_ref IS NOT NULL",

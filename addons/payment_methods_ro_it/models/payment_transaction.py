@@ -9,7 +9,7 @@ class PaymentTransaction(models.Model):
     def _create_payment(self, **extra_create_values):
         # The provider's confirmation is the card cash-in: the payment carries the card method.
         if "collection_method_id" not in extra_create_values:
-            card = self.env["payment.collection.method"].sudo()._get_for_kind("card", self.company_id)
+            card = self.env["account.collection.method"].sudo()._get_for_kind("card", self.company_id)
             extra_create_values["collection_method_id"] = card.id
         return super()._create_payment(**extra_create_values)
 

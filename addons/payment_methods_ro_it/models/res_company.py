@@ -7,4 +7,5 @@ class ResCompany(models.Model):
     cash_receipt_series = fields.Char(
         default="CH",
         help="Series printed on the cash receipts (chitanțe) of this company.",
+        string="Cash receipt series",
     )

@@ -6,13 +6,13 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     collection_method_ids = fields.Many2many(
-        "payment.collection.method",
-        string="Agreed Payment Methods",
+        "account.collection.method",
+        string="Agreed payment methods",
         help="The ways this customer agreed to pay.",
     )
     default_collection_method_id = fields.Many2one(
-        "payment.collection.method",
-        string="Default Payment Method",
+        "account.collection.method",
+        string="Default payment method",
         domain="[('id', 'in', collection_method_ids)]",
         help="Set on the new invoices of this customer.",
     )

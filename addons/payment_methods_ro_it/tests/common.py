@@ -1,4 +1,5 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
 from odoo.tests import Form, new_test_user
 
 
@@ -8,9 +9,7 @@ class CollectionCommon(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, mail_create_nolog=True, mail_notrack=True, no_reset_password=True)
-        )
+        cls.env = cls.env(context=dict(cls.env.context, **TEST_CONTEXT))
         cls.company = cls.env.company
         cls.bank_journal = cls.company_data["default_journal_bank"]
         cls.cash_journal = cls.company_data["default_journal_cash"]

@@ -21,19 +21,19 @@ class TestAccess(CollectionCommon):
         self.assertEqual(receipt.cashier_id, self.billing_user)
         self.assertEqual(receipt.amount, 75.0)
         other = self._invoice(self.customer, 20.0)
-        due = env["payment.due"].search([("move_id", "=", other.id)])
+        due = env["account.payment.due"].search([("move_id", "=", other.id)])
         self.assertEqual(due.amount_due, 20.0)
-        reminder = env["payment.reminder"].create(
+        reminder = env["account.payment.reminder"].create(
             {"move_id": other.id, "scheduled_at": fields.Datetime.now() + timedelta(days=1)}
         )
         self.assertEqual(reminder.partner_id, self.customer)
-        figures = env["payment.statistics.dashboard"]._get_figures(self.company)
+        figures = env["account.payment.statistics.dashboard"]._get_figures(self.company)
         self.assertEqual(figures["amount_total"], 95.0)
-        self.assertTrue(env["payment.statistics.report"].search_count([]))
+        self.assertTrue(env["account.payment.statistics.report"].search_count([]))
 
     @mute_logger("odoo.addons.base.models.ir_model")
     def test_billing_user_cannot_change_collection_methods(self):
-        methods = self.env["payment.collection.method"].with_user(self.billing_user)
+        methods = self.env["account.collection.method"].with_user(self.billing_user)
         self.assertTrue(methods.search([("kind", "=", "cash")]))
         with self.assertRaises(AccessError):
             methods.create({"name": "Barter", "kind": "cash"})

@@ -31,7 +31,7 @@ class TestStatistics(CollectionCommon):
 
     def test_figures_against_hand_made_data(self):
         self._make_data()
-        figures = self.env["payment.statistics.dashboard"]._get_figures(self.company)
+        figures = self.env["account.payment.statistics.dashboard"]._get_figures(self.company)
         self.assertEqual(
             figures,
             {
@@ -44,9 +44,9 @@ class TestStatistics(CollectionCommon):
                 "amount_overdue": 100.0,
             },
         )
-        dashboard = self.env["payment.statistics.dashboard"].create({})
+        dashboard = self.env["account.payment.statistics.dashboard"].create({})
         self.assertEqual((dashboard.debtor_count, dashboard.amount_overdue), (1, 100.0))
-        report = self.env["payment.statistics.report"]
+        report = self.env["account.payment.statistics.report"]
         by_method = dict(
             report._read_group(
                 [("company_id", "=", self.company.id)], ["collection_method_id"], ["amount_paid:sum"]
@@ -65,7 +65,7 @@ class TestStatistics(CollectionCommon):
         self.assertEqual(debtors.partner_id, self.debtor)
 
     def test_query_count_does_not_grow_with_invoices(self):
-        dashboard = self.env["payment.statistics.dashboard"]
+        dashboard = self.env["account.payment.statistics.dashboard"]
         self._make_data(1)
         dashboard._get_figures(self.company)  # warm the caches
         self.env.invalidate_all()

@@ -1,2 +1,2 @@
 from . import account_payment_register
-from . import payment_statistics_dashboard
+from . import account_payment_statistics_dashboard

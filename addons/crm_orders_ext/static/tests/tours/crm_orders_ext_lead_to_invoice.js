@@ -27,7 +27,7 @@ registry.category("web_tour.tours").add("crm_orders_ext_lead_to_invoice", {
         },
         {
             content: "One click to invoice it",
-            trigger: ".o_statusbar_buttons button[name=action_crm_create_invoice]",
+            trigger: ".o_statusbar_buttons button[name=action_create_draft_invoice]",
             run: "click",
         },
         {

@@ -5,45 +5,45 @@ registry.category("web_tour.tours").add("crm_orders_ext_portal_request", {
     steps: () => [
         {
             content: "Start an order from the customer's orders",
-            trigger: "a.o_crm_portal_request_link",
+            trigger: "a.o_portal_request_link",
             run: "click",
             expectUnloadPage: true,
         },
         {
             content: "Pick an orderable product",
-            trigger: ".o_crm_portal_request_form tbody tr:first-child select[name=product_id]",
+            trigger: ".o_portal_request_form tbody tr:first-child select[name=product_id]",
             run: "selectByLabel Tour boiler check",
         },
         {
             content: "How many",
-            trigger: ".o_crm_portal_request_form tbody tr:first-child input[name=quantity]",
+            trigger: ".o_portal_request_form tbody tr:first-child input[name=quantity]",
             run: "edit 0",
         },
         {
             content: "Describe the need",
-            trigger: ".o_crm_portal_request_form textarea[name=text]",
+            trigger: ".o_portal_request_form textarea[name=text]",
             run: "edit Please come on Monday morning",
         },
         {
             content: "Send the request",
-            trigger: ".o_crm_portal_request_submit",
+            trigger: ".o_portal_request_submit",
             run: "click",
             expectUnloadPage: true,
         },
         {
             content: "A quantity of zero is refused and the form keeps what was typed",
-            trigger: ".o_crm_portal_request_error:contains(greater than zero)",
+            trigger: ".o_portal_request_error:contains(greater than zero)",
         },
         {
-            trigger: ".o_crm_portal_request_form textarea[name=text]:value(Please come on Monday morning)",
+            trigger: ".o_portal_request_form textarea[name=text]:value(Please come on Monday morning)",
         },
         {
             content: "Fix the quantity",
-            trigger: ".o_crm_portal_request_form tbody tr:first-child input[name=quantity]",
+            trigger: ".o_portal_request_form tbody tr:first-child input[name=quantity]",
             run: "edit 2",
         },
         {
-            trigger: ".o_crm_portal_request_submit",
+            trigger: ".o_portal_request_submit",
             run: "click",
             expectUnloadPage: true,
         },

@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 
-// From Payments Due: the envelope of an invoice's line opens the reminder form; set when, save.
+// From Payments due: the envelope of an invoice's line opens the reminder form; set when, save.
 registry.category("web_tour.tours").add("payment_methods_ro_it_schedule_reminder", {
     steps: () => [
         {
