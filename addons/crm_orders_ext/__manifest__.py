@@ -33,10 +33,10 @@
         "views/sale_order_views.xml",
         "views/sale_order_timeline_templates.xml",
         "views/project_task_views.xml",
-        "views/sale_portal_templates.xml",
+        "views/portal_templates.xml",
         "wizards/sale_order_send_staff_wizard_views.xml",
         "wizards/sale_order_reminder_wizard_views.xml",
-        "views/menu.xml",
+        "views/menus.xml",
     ],
     "assets": {
         "web.assets_tests": [

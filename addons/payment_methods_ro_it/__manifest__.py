@@ -16,7 +16,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
-        "report/cash_receipt_report.xml",
+        "report/account_cash_receipt_report.xml",
         "views/account_collection_method_views.xml",
         "views/account_payment_views.xml",
         "wizards/account_payment_register_views.xml",
@@ -29,7 +29,7 @@
         "views/account_payment_due_views.xml",
         "views/account_payment_statistics_report_views.xml",
         "wizards/account_payment_statistics_dashboard_views.xml",
-        "views/menu.xml",
+        "views/menus.xml",
     ],
     "assets": {
         "web.assets_tests": ["payment_methods_ro_it/static/tests/tours/*.js"],

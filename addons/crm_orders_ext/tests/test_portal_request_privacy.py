@@ -1,7 +1,7 @@
 import io
 import zipfile
 
-from odoo.addons.customer_portal_base.tests.common import PDF
+from odoo.addons.customer_portal_base.tests.common import PDF, CallKwMixin
 from odoo.exceptions import AccessError
 from odoo.http import Request
 from odoo.tests import JsonRpcException, tagged
@@ -11,16 +11,10 @@ from .portal_request_common import PortalDraftRequestCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRequestPrivacy(PortalDraftRequestCase):
+class TestPortalRequestPrivacy(CallKwMixin, PortalDraftRequestCase):
     """A portal request is its author's while a draft; once the salesperson sends it as a quotation it is
     the customer's like any other, for the contacts with reserved-area access. A contact without it
     (portal_a2) never reads one, through the pages, the order list's token links, the ORM or JSON-RPC."""
-
-    def _call_kw(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
 
     def _assert_out_of_reach_orm(self, user):
         request = self.request_a.with_user(user)
