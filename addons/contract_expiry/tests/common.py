@@ -1,6 +1,5 @@
 from odoo import Command, fields
 from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase, signature_image_b64
-from odoo.tests import new_test_user
 
 
 class ContractCase(PortalCustomersCase):
@@ -11,12 +10,10 @@ class ContractCase(PortalCustomersCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_user_a.partner_id.portal_contracts_access = True
-        cls.admin_user = new_test_user(
-            cls.env,
-            login="contract_admin",
-            groups="contract_expiry.group_contract_admin,account.group_account_invoice",
-            name="Ada Admin",
-            email="ada@company.test",
+        cls.admin_user = cls._new_staff_user(
+            "contract_admin",
+            "contract_expiry.group_contract_admin,account.group_account_invoice",
+            "Ada Admin",
         )
         cls.salesman.group_ids |= cls.env.ref("account.group_account_invoice")
         cls.service = cls.env["product.product"].create(

@@ -12,14 +12,7 @@ class TestContractPortal(ContractCase, HttpCase):
         cls.portal_user_b.partner_id.portal_contracts_access = True
         cls.contract_a = cls._contract(title="Heating maintenance A")
         cls.contract_a._send_for_signature()
-        cls.document_a = cls.env["ir.attachment"].create(
-            {
-                "name": "annex-a.txt",
-                "raw": b"annex of A",
-                "res_model": "customer.contract",
-                "res_id": cls.contract_a.id,
-            }
-        )
+        cls.document_a = cls._attach(cls.contract_a, "annex-a.txt", b"annex of A")
         cls.contract_a.document_ids = cls.document_a
         cls.contract_b = cls._contract(partner=cls.portal_user_b.partner_id, title="Beta cleaning")
         cls.contract_b._send_for_signature()

@@ -60,6 +60,18 @@ class PortalCustomersCase(TransactionCase):
         )
 
     @classmethod
+    def _new_staff_user(cls, login, groups, name):
+        """An internal user of the company in `groups` (comma-separated XML ids), with an e-mail."""
+        return new_test_user(cls.env, login=login, groups=groups, name=name, email=f"{login}@company.test")
+
+    @classmethod
+    def _attach(cls, record, name, raw):
+        """A file attached to `record` the way staff attach one in the chatter."""
+        return cls.env["ir.attachment"].create(
+            {"name": name, "raw": raw, "res_model": record._name, "res_id": record.id}
+        )
+
+    @classmethod
     def _new_portal_user(cls, login, company, reserved):
         user = new_test_user(
             cls.env,

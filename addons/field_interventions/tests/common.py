@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.addons.customer_portal_base.tests.common import PortalCustomersCase, signature_image_b64  # noqa: F401
-from odoo.tests import new_test_user
 
 
 class InterventionsCase(PortalCustomersCase):
@@ -11,19 +10,11 @@ class InterventionsCase(PortalCustomersCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.technician = new_test_user(
-            cls.env,
-            login="technician",
-            groups="field_interventions.group_field_intervention_user",
-            name="Tina Technician",
-            email="tina@x.test",
+        cls.technician = cls._new_staff_user(
+            "technician", "field_interventions.group_field_intervention_user", "Tina Technician"
         )
-        cls.manager = new_test_user(
-            cls.env,
-            login="fi_manager",
-            groups="field_interventions.group_field_intervention_manager",
-            name="Mario Manager",
-            email="mario@x.test",
+        cls.manager = cls._new_staff_user(
+            "fi_manager", "field_interventions.group_field_intervention_manager", "Mario Manager"
         )
         Partner = cls.env["res.partner"]
         cls.site_a = Partner.create(

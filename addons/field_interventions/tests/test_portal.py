@@ -13,14 +13,7 @@ class InterventionsPortalCase(HttpCase, InterventionsCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.intervention_a = cls._done_intervention(contact_id=cls.contact_a.id)
-        cls.attachment_a = cls.env["ir.attachment"].create(
-            {
-                "name": "photo-a.txt",
-                "raw": b"boiler photo of A",
-                "res_model": "field.intervention",
-                "res_id": cls.intervention_a.id,
-            }
-        )
+        cls.attachment_a = cls._attach(cls.intervention_a, "photo-a.txt", b"boiler photo of A")
         cls.intervention_a.attachment_ids = cls.attachment_a
         cls.intervention_b = cls._done_intervention(customer=cls.customer_b)
         cls.intervention_a._portal_ensure_token()
