@@ -74,6 +74,7 @@ class AccountCashReceipt(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         for vals in vals_list:
             if not vals.get("journal_id") and vals.get("payment_id"):
                 vals["journal_id"] = self.env["account.payment"].browse(vals["payment_id"]).journal_id.id

@@ -28,6 +28,7 @@ class AccountJournal(models.Model):
     l10n_ro_cash_receipt_next_number = fields.Integer(
         string="Next cash receipt number",
         related="l10n_ro_cash_receipt_sequence_id.number_next_actual",
+        help="Number the next cash receipt of this cash desk will get.",
         groups="account.group_account_manager",
     )
 

@@ -29,7 +29,12 @@ class TestReceiptConcurrency(TransactionCase):
             journal = env["account.journal"].search(
                 [("type", "=", "cash"), ("company_id", "=", self.company.id)], limit=1
             )
-            self.assertTrue(journal, "the main company has a cash journal")
+            self.made_journal = not journal
+            if not journal:
+                # A database without demo data has no cash journal.
+                journal = env["account.journal"].create(
+                    {"name": "Concurrency cash desk", "type": "cash", "code": "CCDT", "company_id": self.company.id}
+                )
             self.journal_id = journal.id
             self.made_sequence = not journal.l10n_ro_cash_receipt_sequence_id
             sequence = journal._l10n_ro_cash_receipt_sequence()
@@ -55,6 +60,11 @@ class TestReceiptConcurrency(TransactionCase):
                     [self.journal_id],
                 )
                 cr.execute("DELETE FROM ir_sequence WHERE id = %s", [self.sequence.id])
+            if self.made_journal:
+                journal = self._env(cr)["account.journal"].browse(self.journal_id)
+                account = journal.default_account_id
+                journal.unlink()
+                account.unlink()
 
     def _env(self, cr):
         # A transaction set beforehand: the Environment does not look the registry up (its lock is held
