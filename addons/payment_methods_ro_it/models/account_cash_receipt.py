@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.ro_amount_words import ron_amount_words
+
 # An issued receipt is a numbered fiscal document: only its chatter changes, and its state only through
 # its payment (see _cancel_with_payment).
 CHATTER_FIELDS_PREFIX = "message_"

@@ -82,15 +82,19 @@ class AccountJournal(models.Model):
         self.ensure_one()
         journal = self.sudo()
         if not journal.l10n_ro_cash_receipt_sequence_id:
-            journal.l10n_ro_cash_receipt_sequence_id = self.env["ir.sequence"].sudo().create(
-                {
-                    "name": self.env._("Cash receipts %s", journal.name),
-                    "code": SEQUENCE_CODE,
-                    "company_id": journal.company_id.id,
-                    "prefix": series or journal.code,
-                    "implementation": "no_gap",
-                    "padding": 6,
-                }
+            journal.l10n_ro_cash_receipt_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Cash receipts %s", journal.name),
+                        "code": SEQUENCE_CODE,
+                        "company_id": journal.company_id.id,
+                        "prefix": series or journal.code,
+                        "implementation": "no_gap",
+                        "padding": 6,
+                    }
+                )
             )
             journal._check_l10n_ro_cash_receipt_series()
         return journal.l10n_ro_cash_receipt_sequence_id

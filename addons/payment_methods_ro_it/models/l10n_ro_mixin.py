@@ -11,9 +11,7 @@ class L10nRoCashMixin(models.AbstractModel):
     _name = "l10n.ro.cash.mixin"
     _description = "Romanian company (cash receipts)"
 
-    l10n_ro_is_romanian = fields.Boolean(
-        string="Romanian company", compute="_compute_l10n_ro_is_romanian"
-    )
+    l10n_ro_is_romanian = fields.Boolean(string="Romanian company", compute="_compute_l10n_ro_is_romanian")
 
     @api.depends("company_id.partner_id.country_id")
     def _compute_l10n_ro_is_romanian(self):

@@ -33,7 +33,12 @@ class TestReceiptConcurrency(TransactionCase):
             if not journal:
                 # A database without demo data has no cash journal.
                 journal = env["account.journal"].create(
-                    {"name": "Concurrency cash desk", "type": "cash", "code": "CCDT", "company_id": self.company.id}
+                    {
+                        "name": "Concurrency cash desk",
+                        "type": "cash",
+                        "code": "CCDT",
+                        "company_id": self.company.id,
+                    }
                 )
             self.journal_id = journal.id
             self.made_sequence = not journal.l10n_ro_cash_receipt_sequence_id
