@@ -1,6 +1,6 @@
 from odoo.addons.customer_portal_base.tests.common import CallKwMixin
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..tools.ro_amount_words import ron_amount_words
@@ -97,7 +97,9 @@ class TestL10nRoReceipt(ItalianCompanyCommon):
     def test_two_cash_journals_two_series_each_without_gaps(self):
         second = self.env["account.journal"].create({"name": "Casa Cluj", "type": "cash", "code": "CJ"})
         self.cash_journal.l10n_ro_cash_receipt_series = "BUC"
-        second.l10n_ro_cash_receipt_series = "CLJ"
+        # An account manager sets the series in the journal's form.
+        with Form(second) as journal_form:
+            journal_form.l10n_ro_cash_receipt_series = "CLJ"
         names = [
             self._cash(self.customer, 10.0 + n, journal=journal).cash_receipt_id.name
             for n, journal in enumerate([self.cash_journal, second, second, self.cash_journal, second])
@@ -202,6 +204,9 @@ class TestL10nRoReceipt(ItalianCompanyCommon):
             journal.write({"l10n_ro_cash_receipt_series": "X"})
         with self.assertRaises(AccessError):
             journal.read(["l10n_ro_cash_receipt_sequence_id"])
+        for env, shown in ((journal.env, False), (self.env, True)):
+            arch = env["account.journal"].get_views([(False, "form")])["views"]["form"]["arch"]
+            self.assertEqual("l10n_ro_cash_receipt_series" in arch, shown)
 
 
 @tagged("post_install", "-at_install")
