@@ -54,8 +54,10 @@ class AccountJournal(models.Model):
         self._check_l10n_ro_cash_receipt_series()
 
     def _check_l10n_ro_cash_receipt_series(self):
+        """Receipt numbers are unique per (company, series): a series belongs to one cash journal."""
         for journal in self.sudo().filtered("l10n_ro_cash_receipt_sequence_id"):
-            if not (journal.l10n_ro_cash_receipt_series or "").strip():
+            series = journal.l10n_ro_cash_receipt_sequence_id.prefix
+            if not (series or "").strip():
                 raise ValidationError(
                     self.env._("The cash journal %s needs a cash receipt series.", journal.name)
                 )
@@ -63,16 +65,29 @@ class AccountJournal(models.Model):
                 [
                     ("id", "!=", journal.id),
                     ("company_id", "=", journal.company_id.id),
-                    ("l10n_ro_cash_receipt_sequence_id.prefix", "=", journal.l10n_ro_cash_receipt_series),
+                    ("l10n_ro_cash_receipt_sequence_id.prefix", "=", series),
                 ],
                 limit=1,
+            )
+            twin = twin or (
+                self.env["account.cash.receipt"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "=", journal.company_id.id),
+                        ("series", "=", series.strip()),
+                        ("journal_id", "!=", journal.id),
+                    ],
+                    limit=1,
+                )
+                .journal_id
             )
             if twin:
                 raise ValidationError(
                     self.env._(
                         "The cash receipt series %(series)s is already used by the journal %(journal)s: "
                         "give each cash journal its own series.",
-                        series=journal.l10n_ro_cash_receipt_series,
+                        series=series,
                         journal=twin.name,
                     )
                 )

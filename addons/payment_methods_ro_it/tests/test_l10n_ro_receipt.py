@@ -108,6 +108,10 @@ class TestL10nRoReceipt(ItalianCompanyCommon):
         self.assertEqual(second.l10n_ro_cash_receipt_next_number, 4)
         with self.assertRaisesRegex(ValidationError, "already used by the journal"):
             second.l10n_ro_cash_receipt_series = "BUC"
+        # A series left by a journal stays that journal's: its numbers are taken.
+        second.l10n_ro_cash_receipt_series = "CLN"
+        with self.assertRaisesRegex(ValidationError, "already used by the journal Casa Cluj"):
+            self.cash_journal.l10n_ro_cash_receipt_series = "CLJ"
         with self.assertRaisesRegex(ValidationError, "needs a cash receipt series"):
             second.l10n_ro_cash_receipt_series = " "
 
