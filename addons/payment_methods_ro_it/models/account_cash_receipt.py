@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-SEQUENCE_CODE = "account.cash.receipt"
+from ..tools.ro_amount_words import ron_amount_words
+
 # An issued receipt is a numbered fiscal document: only its chatter changes, and its state only through
 # its payment (see _cancel_with_payment).
 CHATTER_FIELDS_PREFIX = "message_"
@@ -9,7 +10,8 @@ CANCEL_FIELDS = {"state", "cancel_reason"}
 
 
 class AccountCashReceipt(models.Model):
-    """Cash receipt (chitanță): numbered without gaps per company, kept when cancelled.
+    """Cash receipt (chitanță) of a Romanian company: numbered without gaps in its cash journal's series,
+    kept when cancelled.
 
     Issued (numbered) at creation from its posted cash payment and never edited afterwards: it is cancelled,
     with the reason, when its payment is reset to draft or cancelled, and a new one is numbered if the
@@ -30,6 +32,15 @@ class AccountCashReceipt(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
     payment_id = fields.Many2one("account.payment", readonly=True, ondelete="restrict", check_company=True)
+    journal_id = fields.Many2one(
+        "account.journal",
+        string="Cash journal",
+        required=True,
+        readonly=True,
+        ondelete="restrict",
+        check_company=True,
+        help="The cash desk whose series numbers the receipt.",
+    )
     partner_id = fields.Many2one("res.partner", string="Payer", required=True, readonly=True)
     amount = fields.Monetary(required=True, readonly=True)
     currency_id = fields.Many2one(
@@ -46,7 +57,9 @@ class AccountCashReceipt(models.Model):
     )
     cancel_reason = fields.Char(string="Cancellation reason", readonly=True, copy=False)
 
-    _number_unique = models.UniqueIndex("(company_id, number)", "A cash receipt number is used only once.")
+    _number_unique = models.UniqueIndex(
+        "(company_id, series, number)", "A cash receipt number is used only once in its series."
+    )
 
     @api.depends("series", "number")
     def _compute_name(self):
@@ -62,14 +75,19 @@ class AccountCashReceipt(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         for vals in vals_list:
-            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-            vals["series"] = company.cash_receipt_series or ""
-            vals["number"] = self._next_number(company)
+            if not vals.get("journal_id") and vals.get("payment_id"):
+                vals["journal_id"] = self.env["account.payment"].browse(vals["payment_id"]).journal_id.id
+            journal = self.env["account.journal"].browse(vals.get("journal_id"))
+            if journal.type != "cash":
+                raise UserError(self.env._("A cash receipt is numbered in a cash journal."))
+            vals["company_id"] = journal.company_id.id
+            vals["series"], vals["number"] = self._next_number(journal)
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"number", "series", "company_id"} & vals.keys():
+        if {"number", "series", "company_id", "journal_id"} & vals.keys():
             raise UserError(self.env._("The number of a cash receipt cannot be changed."))
         locked = {name for name in vals if not name.startswith(CHATTER_FIELDS_PREFIX)}
         # Only the cancellation of _cancel_with_payment (server code, as superuser, with its reason) changes
@@ -106,36 +124,38 @@ class AccountCashReceipt(models.Model):
 
     def _amount_in_words(self, lang):
         self.ensure_one()
-        return self.currency_id.with_context(lang=lang).amount_to_text(self.amount)
+        return amount_in_words(self.currency_id, self.amount, lang)
 
     @api.model
-    def _next_number(self, company):
-        sequence = self._get_sequence(company)
+    def _next_number(self, journal):
+        """(series, number) of the next receipt of this cash journal, from its gapless sequence."""
+        sequence = journal._l10n_ro_cash_receipt_sequence()
         # Wait for the cash registration in progress instead of failing at once on the NOWAIT lock
         # of ir.sequence; if it commits first, ours ends in a serialization failure and Odoo
         # replays the request, so a number is neither skipped nor given twice.
         self.env.cr.execute("SELECT id FROM ir_sequence WHERE id = %s FOR UPDATE", [sequence.id])
-        return sequence.next_by_id()
-
-    @api.model
-    def _get_sequence(self, company):
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .search([("code", "=", SEQUENCE_CODE), ("company_id", "=", company.id)], limit=1)
-        )
-        if not sequence:
-            sequence = (
-                self.env["ir.sequence"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._("Cash receipts %s", company.name),
-                        "code": SEQUENCE_CODE,
-                        "company_id": company.id,
-                        "implementation": "no_gap",
-                        "padding": 6,
-                    }
+        full = sequence.next_by_id()
+        prefix, suffix = sequence._get_prefix_suffix()
+        number = full[len(prefix) : len(full) - len(suffix)]
+        series = prefix.strip()
+        if self.sudo().search_count(
+            [("company_id", "=", journal.company_id.id), ("series", "=", series), ("number", "=", number)],
+            limit=1,
+        ):
+            raise UserError(
+                self.env._(
+                    "The cash receipt %(series)s %(number)s already exists: give the journal %(journal)s "
+                    "a series of its own.",
+                    series=series,
+                    number=number,
+                    journal=journal.name,
                 )
             )
-        return sequence
+        return series, number
+
+
+def amount_in_words(currency, amount, lang):
+    """The amount in words in `lang`: Romanian words of our own for RON, Odoo's (num2words) otherwise."""
+    if currency.name == "RON" and (lang or "").startswith("ro"):
+        return ron_amount_words(amount)
+    return currency.with_context(lang=lang).amount_to_text(amount)

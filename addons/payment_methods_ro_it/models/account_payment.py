@@ -1,10 +1,12 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .account_cash_receipt import amount_in_words
 
 
 class AccountPayment(models.Model):
     _name = "account.payment"
-    _inherit = ["account.payment", "account.collection.mixin"]
+    _inherit = ["account.payment", "account.collection.mixin", "l10n.ro.cash.mixin"]
 
     collection_method_id = fields.Many2one(tracking=True, index="btree_not_null")
     collection_kind = fields.Selection(store=True)
@@ -87,9 +89,13 @@ class AccountPayment(models.Model):
         return res
 
     def _needs_cash_receipt(self):
+        """A chitanță is Romanian law: cash collected by a Romanian company from a company, or from an
+        individual who asks for one. Other companies print a plain receipt on request only."""
         self.ensure_one()
         return (
-            self.collection_kind == "cash"
+            self.l10n_ro_is_romanian
+            and self.collection_kind == "cash"
+            and self.journal_id.type == "cash"
             and self.payment_type == "inbound"
             and not self.cash_receipt_id
             and (self.partner_id.commercial_partner_id.is_company or self.cash_receipt_requested)
@@ -104,7 +110,7 @@ class AccountPayment(models.Model):
             [
                 {
                     "payment_id": payment.id,
-                    "company_id": payment.company_id.id,
+                    "journal_id": payment.journal_id.id,
                     "partner_id": payment.partner_id.id,
                     "amount": payment.amount,
                     "currency_id": payment.currency_id.id,
@@ -113,3 +119,33 @@ class AccountPayment(models.Model):
                 for payment in payments
             ]
         )
+
+    def action_print_payment_receipt(self):
+        """The receipt of a cash payment of a non-Romanian company (ricevuta di pagamento), printed on
+        request in the payer's language: no fiscal number, no chitanță sequence used."""
+        for payment in self:
+            if payment.l10n_ro_is_romanian:
+                raise UserError(
+                    self.env._("A Romanian company prints the cash receipt (chitanță) of the payment.")
+                )
+            if (
+                payment.state not in ("in_process", "paid")
+                or payment.collection_kind != "cash"
+                or payment.payment_type != "inbound"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only a confirmed cash payment received from a customer has a payment receipt (%s).",
+                        payment.display_name,
+                    )
+                )
+        return self.env.ref("payment_methods_ro_it.action_report_payment_receipt").report_action(self)
+
+    def _payment_receipt_amount_in_words(self, lang):
+        self.ensure_one()
+        return amount_in_words(self.currency_id, self.amount, lang)
+
+    def _payment_receipt_invoice_ref(self):
+        self.ensure_one()
+        invoices = self.reconciled_invoice_ids | self.invoice_ids
+        return ", ".join(invoices.mapped("name")) or self.memo or ""

@@ -6,3 +6,4 @@ from . import test_receipt_lock
 from . import test_card_portal
 from . import test_reminders
 from . import test_statistics
+from . import test_l10n_ro_receipt

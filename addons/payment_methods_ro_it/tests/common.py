@@ -4,13 +4,15 @@ from odoo.tests import Form, new_test_user
 
 
 class CollectionCommon(AccountTestInvoicingCommon):
-    """An accounting company with its journals, a company customer, an individual and a billing user."""
+    """A Romanian accounting company (the chitanță rules apply to Romanian companies only; the demo
+    company is American) with its journals, a company customer, an individual and a billing user."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **TEST_CONTEXT))
         cls.company = cls.env.company
+        cls.change_company_country(cls.company, cls.env.ref("base.ro"))
         cls.bank_journal = cls.company_data["default_journal_bank"]
         cls.cash_journal = cls.company_data["default_journal_cash"]
         cls.method_bank = cls.env.ref("payment_methods_ro_it.collection_method_bank_order")

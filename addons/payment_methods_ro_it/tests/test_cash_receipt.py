@@ -15,7 +15,9 @@ class TestCashReceipt(CollectionCommon):
         _invoice2, second = self._cash(self.customer, 30.0)
         receipt = first.cash_receipt_id
         self.assertTrue(receipt)
-        self.assertEqual(receipt.series, self.company.cash_receipt_series)
+        self.assertEqual(receipt.journal_id, self.cash_journal)
+        self.assertEqual(receipt.series, self.cash_journal.l10n_ro_cash_receipt_series)
+        self.assertEqual(receipt.series, self.cash_journal.code, "the journal's code until told otherwise")
         self.assertEqual(receipt.amount, 120.0)
         self.assertEqual(receipt.partner_id, self.customer)
         self.assertEqual(receipt.cashier_id, self.env.user)

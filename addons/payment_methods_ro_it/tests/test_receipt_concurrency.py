@@ -21,11 +21,31 @@ class TestReceiptConcurrency(TransactionCase):
     def setUp(self):
         super().setUp()
         self.company = self.env.ref("base.main_company")
-        self.sequence = self.env["account.cash.receipt"]._get_sequence(self.company)
-        self.assertEqual(self.sequence.implementation, "no_gap")
         self.created = []
+        # The cash journal's receipt sequence, committed so that both desks see it (removed afterwards
+        # if this test made it).
         with self.registry.cursor() as cr:
-            cr.execute("SELECT number_next FROM ir_sequence WHERE id = %s", [self.sequence.id])
+            env = self._env(cr)
+            journal = env["account.journal"].search(
+                [("type", "=", "cash"), ("company_id", "=", self.company.id)], limit=1
+            )
+            self.made_journal = not journal
+            if not journal:
+                # A database without demo data has no cash journal.
+                journal = env["account.journal"].create(
+                    {
+                        "name": "Concurrency cash desk",
+                        "type": "cash",
+                        "code": "CCDT",
+                        "company_id": self.company.id,
+                    }
+                )
+            self.journal_id = journal.id
+            self.made_sequence = not journal.l10n_ro_cash_receipt_sequence_id
+            sequence = journal._l10n_ro_cash_receipt_sequence()
+            self.sequence = self.env["ir.sequence"].browse(sequence.id)
+            self.assertEqual(sequence.implementation, "no_gap")
+            cr.execute("SELECT number_next FROM ir_sequence WHERE id = %s", [sequence.id])
             [self.first_number] = cr.fetchone()
         self.addCleanup(self._cleanup)
         self.desk_a, self.desk_b = self.registry.cursor(), self.registry.cursor()
@@ -39,6 +59,17 @@ class TestReceiptConcurrency(TransactionCase):
             cr.execute(
                 "UPDATE ir_sequence SET number_next = %s WHERE id = %s", [self.first_number, self.sequence.id]
             )
+            if self.made_sequence:
+                cr.execute(
+                    "UPDATE account_journal SET l10n_ro_cash_receipt_sequence_id = NULL WHERE id = %s",
+                    [self.journal_id],
+                )
+                cr.execute("DELETE FROM ir_sequence WHERE id = %s", [self.sequence.id])
+            if self.made_journal:
+                journal = self._env(cr)["account.journal"].browse(self.journal_id)
+                account = journal.default_account_id
+                journal.unlink()
+                account.unlink()
 
     def _env(self, cr):
         # A transaction set beforehand: the Environment does not look the registry up (its lock is held
@@ -50,7 +81,7 @@ class TestReceiptConcurrency(TransactionCase):
     def _register_cash(self, cr):
         """One cash receipt in this transaction; its number (not committed)."""
         receipt = self._env(cr)["account.cash.receipt"].create(
-            {"company_id": self.company.id, "partner_id": self.company.partner_id.id, "amount": 10.0}
+            {"journal_id": self.journal_id, "partner_id": self.company.partner_id.id, "amount": 10.0}
         )
         self.created.append(receipt.id)
         return int(receipt.number)

@@ -3,7 +3,7 @@ from odoo import api, fields, models
 
 class AccountPaymentRegister(models.TransientModel):
     _name = "account.payment.register"
-    _inherit = ["account.payment.register", "account.collection.mixin"]
+    _inherit = ["account.payment.register", "account.collection.mixin", "l10n.ro.cash.mixin"]
     _collection_date_field = "payment_date"
 
     collection_method_id = fields.Many2one(

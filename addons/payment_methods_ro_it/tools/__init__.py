@@ -1,0 +1,1 @@
+from . import ro_amount_words
