@@ -1,4 +1,4 @@
-from . import l10n_ro_mixin
+from . import l10n_ro_cash_mixin
 from . import account_collection_method
 from . import account_collection_mixin
 from . import account_journal
