@@ -31,6 +31,15 @@ class AccountMove(models.Model):
             else:
                 move.collection_method_id = move.collection_method_id
 
+    @api.depends("collection_method_id")
+    def _compute_preferred_payment_method_line_id(self):
+        # The agreed collection method names Odoo's payment method to propose (Register Payment, QR codes).
+        super()._compute_preferred_payment_method_line_id()
+        for move in self:
+            line = move.collection_method_id.payment_method_line_id
+            if move.is_sale_document() and line and line.company_id == move.company_id:
+                move.preferred_payment_method_line_id = line
+
     def button_draft(self):
         res = super().button_draft()
         # The journal entry of a payment back in draft may change while the payment keeps its state:
