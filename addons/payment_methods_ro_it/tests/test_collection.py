@@ -136,6 +136,16 @@ class TestCollection(CollectionCommon):
             )
         )
         self.assertEqual(wizard_form.collection_method_id, self.method_cash)
+        # Created and posted in one go (an import, a contract's billing): the method is there too.
+        direct = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_line_ids": [(0, 0, {"name": "Assistance", "price_unit": 30.0, "tax_ids": []})],
+            }
+        )
+        direct.action_post()
+        self.assertEqual(direct.collection_method_id, self.method_cash)
 
     def _second_inbound_line(self, journal):
         method = self.env["account.payment.method"].sudo().create(

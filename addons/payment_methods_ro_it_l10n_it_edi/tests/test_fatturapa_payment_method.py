@@ -1,21 +1,77 @@
+import base64
+
 from lxml import etree
 
 from odoo import Command
 from odoo.tests import Form, tagged
+from odoo.tools.misc import file_open
 
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
-from odoo.addons.l10n_it_edi.tests.common import TestItEdi
 
 
 @tagged("post_install", "-at_install")
-class TestFatturapaPaymentMethod(TestItEdi):
+class TestFatturapaPaymentMethod(AccountTestInvoicingCommon):
     """The FatturaPA of an Italian company's invoice on Odoo's Italian chart carries the method agreed
     with the customer, or the one the invoice was paid with."""
 
     @classmethod
+    @AccountTestInvoicingCommon.setup_country("it")
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **TEST_CONTEXT))
+        cls.company = cls.company_data["company"]
+        cls.company.write(
+            {
+                "name": "Impianti Adriatici S.r.l.",
+                "vat": "IT01234560157",
+                "l10n_it_codice_fiscale": "01234560157",
+                "l10n_it_tax_system": "RF01",
+                "street": "Via Emilia 12",
+                "zip": "40121",
+                "city": "Bologna",
+                "phone": "0516480000",
+                "email": "amministrazione@impianti-adriatici.example",
+            }
+        )
+        # A valid IBAN: the suite validates them (base_iban).
+        cls.test_bank = cls.env["res.partner.bank"].create(
+            {
+                "partner_id": cls.company.partner_id.id,
+                "acc_number": "IT60X0542811101000000123456",
+                "allow_out_payment": True,
+            }
+        )
+        # Odoo posts an Italian e-invoice only with an SdI proxy user (as in l10n_it_edi's own tests).
+        key = cls.env["certificate.key"].create(
+            {
+                "name": "IT test key",
+                "content": base64.b64encode(file_open("l10n_it_edi/data/pkey.key", "rb").read()),
+            }
+        )
+        cls.env["account_edi_proxy_client.user"].create(
+            {
+                "proxy_type": "l10n_it_edi",
+                "id_client": "suite_l10n_it_edi_test",
+                "company_id": cls.company.id,
+                "edi_identification": "suite_l10n_it_edi_test",
+                "private_key_id": key.id,
+            }
+        )
+        cls.default_tax = cls.company.account_sale_tax_id
+        cls.italian_partner_a = cls.env["res.partner"].create(
+            {
+                "name": "Termotecnica Rossi S.p.A.",
+                "vat": "IT00465840031",
+                "l10n_it_codice_fiscale": "93026890017",
+                "country_id": cls.env.ref("base.it").id,
+                "street": "Via Privata Alessi 6",
+                "zip": "28887",
+                "city": "Milano",
+                "is_company": True,
+                "invoice_edi_format": "it_edi_xml",
+            }
+        )
         cls.method_bank = cls.env.ref("payment_methods_ro_it.collection_method_bank_order")
         cls.method_cash = cls.env.ref("payment_methods_ro_it.collection_method_cash")
         cls.method_card = cls.env.ref("payment_methods_ro_it.collection_method_card")
@@ -57,6 +113,8 @@ class TestFatturapaPaymentMethod(TestItEdi):
         return tree.xpath("//DatiPagamento/DettaglioPagamento/ModalitaPagamento/text()")
 
     def test_codes_shown_on_the_methods(self):
+        self.assertEqual(self.company.currency_id.name, "EUR")
+        self.assertEqual(self.default_tax.amount, 22)
         self.assertEqual(
             [m.l10n_it_payment_method for m in (self.method_bank, self.method_cash, self.method_card, self.method_pos)],
             ["MP05", "MP01", "MP08", "MP08"],
@@ -80,7 +138,7 @@ class TestFatturapaPaymentMethod(TestItEdi):
             .with_context(active_model="account.move", active_ids=invoice.ids)
         )
         wizard.collection_method_id = self.method_pos
-        wizard.journal_id = self.company_data_2["default_journal_bank"]
+        wizard.journal_id = self.company_data["default_journal_bank"]
         wizard.pos_transaction_ref = "POS-0001"
         wizard.save()._create_payments()
         self.assertEqual(invoice.collection_method_id, self.method_pos)

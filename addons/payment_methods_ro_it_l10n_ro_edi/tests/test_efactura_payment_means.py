@@ -33,7 +33,7 @@ class TestEfacturaPaymentMeans(AccountTestInvoicingCommon):
         cls.company_bank = cls.env["res.partner.bank"].create(
             {
                 "partner_id": cls.company.partner_id.id,
-                "acc_number": "RO98RNCB1234567890123456",
+                "acc_number": "RO76RNCB0082004530120001",
                 "allow_out_payment": True,
             }
         )
