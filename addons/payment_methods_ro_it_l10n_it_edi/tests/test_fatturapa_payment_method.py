@@ -144,6 +144,35 @@ class TestFatturapaPaymentMethod(AccountTestInvoicingCommon):
         self.assertEqual(invoice.collection_method_id, self.method_pos)
         self.assertEqual(self._modalita(invoice), ["MP08"])
 
+    def test_four_ways_of_cash_in_on_the_italian_chart(self):
+        bank = self.company_data["default_journal_bank"]
+        cash = self.company_data["default_journal_cash"]
+        for method, journal, extra, code in (
+            (self.method_bank, bank, {"bank_order_ref": "Bonifico 77"}, "MP05"),
+            (self.method_cash, cash, {}, "MP01"),
+            (self.method_card, bank, {}, "MP08"),
+            (self.method_pos, bank, {"pos_transaction_ref": "POS-IT-1"}, "MP08"),
+        ):
+            with self.subTest(method=method.kind):
+                invoice = self._invoice(self.method_bank)
+                wizard = Form(
+                    self.env["account.payment.register"].with_context(
+                        active_model="account.move", active_ids=invoice.ids
+                    )
+                )
+                wizard.collection_method_id = method
+                wizard.journal_id = journal
+                wizard.amount = 300.0
+                for name, value in extra.items():
+                    setattr(wizard, name, value)
+                payment = wizard.save()._create_payments()
+                self.assertEqual(invoice.payment_state, "partial")
+                self.assertEqual(payment.currency_id.name, "EUR")
+                self.assertEqual(invoice.collection_method_id, method)
+                # An Italian company issues no chitanță, not even for cash.
+                self.assertFalse(payment.cash_receipt_ids)
+                self.assertEqual(self._modalita(invoice), [code])
+
     def test_code_set_on_the_method_travels(self):
         self.method_bank.l10n_it_payment_method = "MP12"
         self.assertEqual(self._modalita(self._invoice(self.method_bank)), ["MP12"])

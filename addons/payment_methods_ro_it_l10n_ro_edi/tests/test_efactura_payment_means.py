@@ -124,6 +124,38 @@ class TestEfacturaPaymentMeans(AccountTestInvoicingCommon):
         self.assertTrue(invoice.matched_payment_ids.cash_receipt_id)
         self.assertEqual(self._payment_means(invoice), [("10", "In cash")])
 
+    def test_four_ways_of_cash_in_on_the_romanian_chart(self):
+        bank = self.company_data["default_journal_bank"]
+        cash = self.company_data["default_journal_cash"]
+        for method, journal, extra, code in (
+            (self.method_bank, bank, {"bank_order_ref": "OP 118"}, "42"),
+            (self.method_cash, cash, {}, "10"),
+            (self.method_card, bank, {}, "48"),
+            (self.method_pos, bank, {"pos_transaction_ref": "POS-RO-1"}, "48"),
+        ):
+            with self.subTest(method=method.kind):
+                invoice = self._invoice(self.method_bank)
+                wizard = Form(
+                    self.env["account.payment.register"].with_context(
+                        active_model="account.move", active_ids=invoice.ids
+                    )
+                )
+                wizard.collection_method_id = method
+                wizard.journal_id = journal
+                wizard.amount = 500.0
+                for name, value in extra.items():
+                    setattr(wizard, name, value)
+                payment = wizard.save()._create_payments()
+                self.assertEqual(invoice.payment_state, "partial")
+                self.assertEqual(payment.currency_id.name, "RON")
+                self.assertEqual(invoice.collection_method_id, method)
+                # Only cash from a company customer makes a chitanță, in the cash journal's series.
+                self.assertEqual(bool(payment.cash_receipt_id), method == self.method_cash)
+                if payment.cash_receipt_id:
+                    self.assertEqual(payment.cash_receipt_id.journal_id, cash)
+                    self.assertEqual(payment.cash_receipt_id.amount, 500.0)
+                self.assertEqual(self._payment_means(invoice)[0][0], code)
+
     def test_code_set_on_the_method_travels(self):
         self.method_bank.ubl_payment_means_code = "30"
         self.assertEqual(self._payment_means(self._invoice(self.method_bank)), [("30", "Credit transfer")])
