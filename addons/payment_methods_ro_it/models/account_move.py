@@ -34,11 +34,12 @@ class AccountMove(models.Model):
     @api.depends("collection_method_id")
     def _compute_preferred_payment_method_line_id(self):
         # The agreed collection method names Odoo's payment method to propose (Register Payment, QR codes).
-        super()._compute_preferred_payment_method_line_id()
+        res = super()._compute_preferred_payment_method_line_id()
         for move in self:
             line = move.collection_method_id.payment_method_line_id
             if move.is_sale_document() and line and line.company_id == move.company_id:
                 move.preferred_payment_method_line_id = line
+        return res
 
     def _post(self, soft=True):
         # Stored computes run when first read: read the method while the invoice is still a draft, so

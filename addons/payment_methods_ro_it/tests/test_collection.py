@@ -148,8 +148,10 @@ class TestCollection(CollectionCommon):
         self.assertEqual(direct.collection_method_id, self.method_cash)
 
     def _second_inbound_line(self, journal):
-        method = self.env["account.payment.method"].sudo().create(
-            {"name": "Treasury order", "code": "suite_treasury_order", "payment_type": "inbound"}
+        method = (
+            self.env["account.payment.method"]
+            .sudo()
+            .create({"name": "Treasury order", "code": "suite_treasury_order", "payment_type": "inbound"})
         )
         return self.env["account.payment.method.line"].create(
             {"name": "Treasury order", "payment_method_id": method.id, "journal_id": journal.id}
@@ -194,7 +196,9 @@ class TestCollection(CollectionCommon):
     def test_method_line_must_belong_to_its_journal(self):
         cash_line = self.cash_journal.inbound_payment_method_line_ids[:1]
         with self.assertRaisesRegex(ValidationError, "belongs to the journal"):
-            self.method_bank.write({"journal_id": self.bank_journal.id, "payment_method_line_id": cash_line.id})
+            self.method_bank.write(
+                {"journal_id": self.bank_journal.id, "payment_method_line_id": cash_line.id}
+            )
 
     def test_default_method_must_be_agreed(self):
         with self.assertRaisesRegex(ValidationError, "must be one of the agreed methods"):

@@ -103,8 +103,13 @@ class TestL10nRoReceipt(ItalianCompanyCommon):
         self.assertEqual(credit_note.name, f"R{journal.code}-00001")
         # An Italian company keeps Odoo's yearly numbering.
         it_invoice = self.init_invoice(
-            "out_invoice", partner=self.italian_customer, amounts=[10.0], taxes=[],
-            invoice_date="2026-01-05", company=self.it_company, post=True,
+            "out_invoice",
+            partner=self.italian_customer,
+            amounts=[10.0],
+            taxes=[],
+            invoice_date="2026-01-05",
+            company=self.it_company,
+            post=True,
         )
         self.assertRegex(it_invoice.name, r"/2026/0*1$")
 

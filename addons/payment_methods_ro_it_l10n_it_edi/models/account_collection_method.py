@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-
 from odoo.addons.l10n_it_edi.models.account_payment_method_line import L10N_IT_PAYMENT_METHOD_SELECTION
 
 # The FatturaPA code each kind of cash-in stands for unless the method says otherwise.

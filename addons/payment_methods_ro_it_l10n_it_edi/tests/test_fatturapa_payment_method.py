@@ -3,11 +3,10 @@ import base64
 from lxml import etree
 
 from odoo import Command
-from odoo.tests import Form, tagged
-from odoo.tools.misc import file_open
-
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
+from odoo.tests import Form, tagged
+from odoo.tools.misc import file_open
 
 
 @tagged("post_install", "-at_install")
@@ -116,7 +115,10 @@ class TestFatturapaPaymentMethod(AccountTestInvoicingCommon):
         self.assertEqual(self.company.currency_id.name, "EUR")
         self.assertEqual(self.default_tax.amount, 22)
         self.assertEqual(
-            [m.l10n_it_payment_method for m in (self.method_bank, self.method_cash, self.method_card, self.method_pos)],
+            [
+                m.l10n_it_payment_method
+                for m in (self.method_bank, self.method_cash, self.method_card, self.method_pos)
+            ],
             ["MP05", "MP01", "MP08", "MP08"],
         )
 

@@ -1,10 +1,9 @@
 from lxml import etree
 
 from odoo import Command
-from odoo.tests import Form, tagged
-
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
+from odoo.tests import Form, tagged
 
 UBL_NS = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}
 
@@ -53,9 +52,7 @@ class TestEfacturaPaymentMeans(AccountTestInvoicingCommon):
                 "vat": "RO18547290",
                 "invoice_edi_format": "ciusro",
                 "collection_method_ids": [
-                    Command.set(
-                        (cls.method_bank | cls.method_cash | cls.method_card | cls.method_pos).ids
-                    )
+                    Command.set((cls.method_bank | cls.method_cash | cls.method_card | cls.method_pos).ids)
                 ],
             }
         )
@@ -98,7 +95,10 @@ class TestEfacturaPaymentMeans(AccountTestInvoicingCommon):
         self.assertEqual(self.company.currency_id.name, "RON")
         self.assertEqual((self.tax.amount, self.tax.type_tax_use), (21.0, "sale"))
         self.assertEqual(
-            [m.ubl_payment_means_code for m in (self.method_bank, self.method_cash, self.method_card, self.method_pos)],
+            [
+                m.ubl_payment_means_code
+                for m in (self.method_bank, self.method_cash, self.method_card, self.method_pos)
+            ],
             ["42", "10", "48", "48"],
         )
 
@@ -106,7 +106,9 @@ class TestEfacturaPaymentMeans(AccountTestInvoicingCommon):
         self.assertEqual(self._payment_means(self._invoice(self.method_card)), [("48", "Bank card")])
 
     def test_bank_order_and_cash(self):
-        self.assertEqual(self._payment_means(self._invoice(self.method_bank)), [("42", "Payment to bank account")])
+        self.assertEqual(
+            self._payment_means(self._invoice(self.method_bank)), [("42", "Payment to bank account")]
+        )
         self.assertEqual(self._payment_means(self._invoice(self.method_cash)), [("10", "In cash")])
 
     def test_method_of_the_payment_wins(self):
