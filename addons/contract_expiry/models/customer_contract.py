@@ -215,7 +215,7 @@ class CustomerContract(models.Model):
         compute="_compute_signature_channel",
         store=True,
         string="Signature channel",
-        help="How the customer signed: in the portal (electronic) or on paper, with the scan recorded by staff.",
+        help="How the customer signed: in the portal (electronic) or on paper, its scan filed by staff.",
     )
     paper_signature_user_id = fields.Many2one(
         "res.users",

@@ -1,7 +1,7 @@
 from odoo import api, models
 from odoo.fields import Domain
 
-# Context key of the product field on invoice and contract lines: the customer whose agreed services come first.
+# Context key of the product on invoice and contract lines: the customer whose agreed services come first.
 CUSTOMER_SERVICES_KEY = "customer_services_partner_id"
 
 

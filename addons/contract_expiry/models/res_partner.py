@@ -59,7 +59,9 @@ class ResPartner(models.Model):
         contracts = Contract.search(self._customer_contract_domain()) if self._origin else Contract
         by_customer = contracts.grouped("commercial_partner_id")
         for partner in self:
-            partner.customer_family_contract_ids = by_customer.get(partner.commercial_partner_id._origin, Contract)
+            partner.customer_family_contract_ids = by_customer.get(
+                partner.commercial_partner_id._origin, Contract
+            )
 
     def _inverse_customer_family_contract_ids(self):
         # The tab opens, creates and edits contracts in their own form, which saves them: nothing to do here.
@@ -101,22 +103,30 @@ class ResPartner(models.Model):
         commercial = self.commercial_partner_id._origin
         if not commercial:
             return self.env["product.product"]
-        contract_lines = self.env["customer.contract.line"].sudo()._read_group(
-            [
-                ("contract_id.commercial_partner_id", "in", commercial.ids),
-                ("contract_id.state", "not in", ("draft", "cancelled")),
-            ],
-            [],
-            ["product_id:array_agg"],
+        contract_lines = (
+            self.env["customer.contract.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("contract_id.commercial_partner_id", "in", commercial.ids),
+                    ("contract_id.state", "not in", ("draft", "cancelled")),
+                ],
+                [],
+                ["product_id:array_agg"],
+            )
         )
-        order_lines = self.env["sale.order.line"].sudo()._read_group(
-            [
-                ("order_partner_id", "child_of", commercial.ids),
-                ("state", "=", "sale"),
-                ("product_id.type", "=", "service"),
-            ],
-            [],
-            ["product_id:array_agg"],
+        order_lines = (
+            self.env["sale.order.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("order_partner_id", "child_of", commercial.ids),
+                    ("state", "=", "sale"),
+                    ("product_id.type", "=", "service"),
+                ],
+                [],
+                ["product_id:array_agg"],
+            )
         )
         ids = set(commercial.agreed_service_ids.ids)
         for (product_ids,) in contract_lines + order_lines:

@@ -40,7 +40,9 @@ class TestCustomerCard(ContractCase):
 
     def test_tab_opens_creates_and_edits_contracts(self):
         action = self.private.with_user(self.salesman).action_new_customer_contract()
-        contract_form = Form(self.env["customer.contract"].with_user(self.salesman).with_context(action["context"]))
+        contract_form = Form(
+            self.env["customer.contract"].with_user(self.salesman).with_context(**action["context"])
+        )
         contract_form.title = "Garden maintenance"
         with contract_form.line_ids.new() as line:
             line.product_id = self.service
@@ -69,7 +71,9 @@ class TestCustomerCard(ContractCase):
     def test_customer_services_come_first_then_the_catalogue(self):
         self.env["product.product"].create([{"name": f"Filler {i}", "type": "service"} for i in range(10)])
         self._signed_contract(
-            line_ids=[Command.create({"product_id": self.other_service.id, "quantity": 1, "price_unit": 50.0})]
+            line_ids=[
+                Command.create({"product_id": self.other_service.id, "quantity": 1, "price_unit": 50.0})
+            ]
         )
         products = self._first_products(self.customer_a)
         # Services of A's confirmed order and of its signed contract, then the rest of the catalogue.
@@ -88,7 +92,12 @@ class TestCustomerCard(ContractCase):
         self.assertEqual(len(self._first_products(self.newcomer)), 8, "never an empty list")
         self.newcomer.agreed_service_ids = self.goods
         self.assertEqual(self._first_products(self.newcomer)[0], self.goods.id, "the card's list comes first")
-        self.assertEqual(self._first_products(self.newcomer.child_ids.create({"name": "Rita", "parent_id": self.newcomer.id}))[0], self.goods.id)
+        self.assertEqual(
+            self._first_products(
+                self.newcomer.child_ids.create({"name": "Rita", "parent_id": self.newcomer.id})
+            )[0],
+            self.goods.id,
+        )
 
     def test_invoice_and_contract_lines_ask_for_the_customer_services(self):
         view = self.env.ref("account.view_move_form")

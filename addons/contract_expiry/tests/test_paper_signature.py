@@ -39,7 +39,7 @@ class TestPaperSignature(ContractCase):
         action = contract.with_user(user).action_sign_on_paper()
         # The file name comes with the file in the web client (the binary widget's `filename`).
         context = dict(action["context"], default_scan_name=vals.get("scan_name", "signed-contract.pdf"))
-        wizard_form = Form(self.env[WIZARD].with_user(user).with_context(context))
+        wizard_form = Form(self.env[WIZARD].with_user(user).with_context(**context))
         wizard_form.signed_date = vals.get("signed_date", self.today)
         wizard_form.scan = base64.b64encode(vals.get("scan", PDF))
         if "signer_name" in vals:
@@ -157,13 +157,17 @@ class TestPaperSignature(ContractCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 contract.with_user(user)._sign_on_paper("Maria Bianchi", self.today, "scan.pdf", PDF)
             # A wizard made up for another's contract does not get through either.
-            wizard = self.env[WIZARD].with_user(user).create(
-                {
-                    "contract_id": contract.id,
-                    "signer_name": "Maria Bianchi",
-                    "scan": base64.b64encode(PDF),
-                    "scan_name": "scan.pdf",
-                }
+            wizard = (
+                self.env[WIZARD]
+                .with_user(user)
+                .create(
+                    {
+                        "contract_id": contract.id,
+                        "signer_name": "Maria Bianchi",
+                        "scan": base64.b64encode(PDF),
+                        "scan_name": "scan.pdf",
+                    }
+                )
             )
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 wizard.action_confirm()
@@ -239,7 +243,10 @@ class TestPaperSignature(ContractCase):
         self._record(contract)
         self._run("_cron_expiry_alerts")
         self.assertTrue(contract.alert_sent)
-        self.assertEqual(contract.activity_ids.filtered(lambda a: a.date_deadline == contract.expiry_date).user_id, self.salesman)
+        self.assertEqual(
+            contract.activity_ids.filtered(lambda a: a.date_deadline == contract.expiry_date).user_id,
+            self.salesman,
+        )
         self._run("_cron_bill_contracts")
         invoice = self.env["account.move"].search([("customer_contract_id", "=", contract.id)])
         self.assertEqual(len(invoice), 1)

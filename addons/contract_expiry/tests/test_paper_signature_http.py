@@ -63,7 +63,13 @@ class TestPaperSignatureOverHttp(ContractCase, CallKwMixin, HttpCase):
             self._call_kw_refused(
                 WIZARD,
                 "create",
-                [{"contract_id": contract_id, "signer_name": "Maria", "scan": base64.b64encode(PDF).decode()}],
+                [
+                    {
+                        "contract_id": contract_id,
+                        "signer_name": "Maria",
+                        "scan": base64.b64encode(PDF).decode(),
+                    }
+                ],
             ),
             "odoo.exceptions.AccessError",
         )
