@@ -434,6 +434,92 @@ class CustomerContract(models.Model):
         with workflow_write():
             self.write({"state": "sent"})
 
+    def action_send_several_for_signature(self):
+        """One e-mail for several contracts of one customer (list view action): each PDF attached, each
+        signable from its own link."""
+        self._send_several_for_signature()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s contracts sent for signature in one e-mail.", count=len(self)
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _send_several_for_signature(self):
+        self._check_state(("draft", "sent"), self.env._("Sending for signature"))
+        if not self:
+            return
+        if len(self.commercial_partner_id) > 1 or len(self.company_id) > 1:
+            raise UserError(
+                self.env._("Select the contracts of one customer and one company to send them together.")
+            )
+        self.check_access("write")
+        for contract in self:
+            contract._portal_ensure_token()
+        report = self.env["ir.actions.report"].sudo()
+        attachments = []
+        for contract in self:
+            pdf, _type = report._render_qweb_pdf("contract_expiry.action_report_contract", contract.ids)
+            attachments.append((f"{contract._get_report_base_filename()}.pdf", pdf))
+        first = self[0]
+        lang = first.partner_id.lang or self.env.lang
+        body = (
+            self.env["ir.qweb"]
+            .with_context(lang=lang)
+            ._render(
+                "contract_expiry.contract_several_signature_body",
+                {"contracts": self, "partner": first.partner_id},
+            )
+        )
+        first.with_context(lang=lang).message_post(
+            body=body,
+            subject=self.with_context(lang=lang).env._(
+                "%(company)s - %(count)s contracts to sign", company=first.company_id.name, count=len(self)
+            ),
+            partner_ids=self.partner_id.ids,
+            attachments=attachments,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
+        )
+        for contract in self - first:
+            contract.message_post(
+                body=self.env._(
+                    "Sent for signature in one e-mail with %(contract)s.", contract=first.display_name
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        with workflow_write():
+            self.write({"state": "sent"})
+
+    def action_send_licence(self):
+        """Open the composer with the licence e-mail: for a running, signed software contract only."""
+        self.ensure_one()
+        if not self._licence_allowed():
+            raise UserError(
+                self.env._("The software licence is given only for a signed contract that is running.")
+            )
+        template = self.env.ref("contract_expiry.mail_template_contract_licence")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
+            },
+        }
+
     def _mark_as_sent(self):
         """Draft contracts become "sent" (signable): called by the composer's send, never by a context key
         in `message_post`, which the portal reaches with a token."""

@@ -8,4 +8,5 @@ from . import test_paper_signature
 from . import test_paper_signature_http
 from . import test_portal
 from . import test_portal_security
+from . import test_send_several
 from . import test_signed_security

@@ -57,7 +57,8 @@ class SignedDocumentMixin(models.AbstractModel):
     as signed, locks that content, renders the signed PDF, attaches it and posts it in the chatter.
     What varies per model is given by class attributes and small hooks.
 
-    The signature fields are written only by `_sign`, `_attach_signed_pdf` and `action_new_revision`;
+    The signature fields are written only by `_sign`, `_attach_signed_pdf` and `action_new_revision`, or by
+    a model's own signing code for another channel inside `signature_write()` (a paper signature);
     `create`/`write` refuse them otherwise, whoever asks.
     """
 
