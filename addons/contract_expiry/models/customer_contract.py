@@ -755,9 +755,14 @@ class CustomerContract(models.Model):
         return self.kind == "software" and self.is_signed and self.state in RUNNING_STATES
 
     def _portal_documents(self):
-        """Files the customer may download from the portal: documents and signed copies."""
+        """Files the customer may download from the portal: documents, signed copies, the paper scan."""
         self.ensure_one()
-        return self.document_ids | self.signed_pdf_id | self.acceptance_ids.signed_pdf_id
+        return (
+            self.document_ids
+            | self.signed_pdf_id
+            | self.paper_signature_scan_id
+            | self.acceptance_ids.signed_pdf_id
+        )
 
     # ------------------------------------------------------------
     # INVOICING

@@ -33,6 +33,12 @@ class TestPaperSignatureOverHttp(ContractCase, CallKwMixin, HttpCase):
         self.assertNotIn("o_contract_sign", page.text, "nothing left to sign")
         signed_pdf = self.url_open(f"/my/contracts/{self.paper.id}/documents/{self.paper.signed_pdf_id.id}")
         self.assertEqual(signed_pdf.status_code, 200)
+        scan = self.url_open(
+            f"/my/contracts/{self.paper.id}/documents/{self.paper.paper_signature_scan_id.id}"
+        )
+        self.assertEqual(
+            (scan.status_code, scan.content), (200, PDF), "the customer keeps a copy of the paper"
+        )
 
     @mute_logger("odoo.http", "odoo.addons.base.models.ir_rule")
     def test_portal_user_cannot_record_or_forge_a_paper_signature(self):
