@@ -34,6 +34,7 @@
         "demo/field_plant_demo.xml",
         "demo/field_intervention_demo.xml",
         "demo/field_check_demo.xml",
+        "demo/field_maintenance_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -39,7 +39,7 @@ class FieldMaintenancePlan(models.Model):
     company_id = fields.Many2one(related="plant_id.company_id", store=True, index=True)
     kind = fields.Selection(
         [("maintenance", "Maintenance"), ("check", "Check")],
-        string="Plans",
+        string="Kind",
         required=True,
         default="maintenance",
         tracking=True,
@@ -87,8 +87,8 @@ class FieldMaintenancePlan(models.Model):
         tracking=True,
     )
     # The due date its intervention was created for: the plan is due again once next_date moves.
-    planned_for_date = fields.Date(copy=False, readonly=True)
-    to_plan = fields.Boolean(compute="_compute_to_plan", store=True, index=True)
+    planned_for_date = fields.Date(string="Planned for", copy=False, readonly=True)
+    to_plan = fields.Boolean(string="Due to plan", compute="_compute_to_plan", store=True, index=True)
     intervention_ids = fields.One2many("field.intervention", "plan_id", string="Interventions", readonly=True)
 
     # ------------------------------------------------------------
