@@ -66,7 +66,9 @@ class FieldCheck(models.Model):
     def _move_check_plans(self):
         """The 'Next check' of a plant's latest check is the due date of its check plans."""
         for check in self.filtered(lambda c: c.plant_id and c.next_date).sorted("date"):
-            check.plant_id.plan_ids.filtered(lambda p: p.kind == "check").write({"next_date": check.next_date})
+            check.plant_id.plan_ids.filtered(lambda p: p.kind == "check").write(
+                {"next_date": check.next_date}
+            )
 
     @api.constrains("plant_id", "partner_id", "site_id")
     def _check_plant_of_customer(self):

@@ -396,7 +396,9 @@ class FieldIntervention(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _portal_create_request(self, contact, description, urgency="normal", site_id=None, plant_id=None, files=()):
+    def _portal_create_request(
+        self, contact, description, urgency="normal", site_id=None, plant_id=None, files=()
+    ):
         """The intervention a portal contact asks for, "To plan", with an activity for the dispatcher.
 
         Called in sudo by the portal controller. Everything the contact sends is checked here: the site and

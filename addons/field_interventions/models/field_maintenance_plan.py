@@ -39,7 +39,6 @@ class FieldMaintenancePlan(models.Model):
     company_id = fields.Many2one(related="plant_id.company_id", store=True, index=True)
     kind = fields.Selection(
         [("maintenance", "Maintenance"), ("check", "Check")],
-        string="Kind",
         required=True,
         default="maintenance",
         tracking=True,
@@ -196,12 +195,17 @@ class FieldMaintenancePlan(models.Model):
         """Active plans of active plants whose next date falls within their company's horizon and whose
         intervention for that date is not created yet."""
         today = fields.Date.context_today(self)
-        companies = self.env["res.company"].sudo().search([])
+        # The companies that have plans waiting: one horizon each.
+        companies = [
+            company for (company,) in self.sudo()._read_group([("to_plan", "=", True)], ["company_id"])
+        ]
         within_horizon = Domain.OR(
             Domain("company_id", "=", company.id)
             & Domain("next_date", "<=", today + timedelta(days=company.field_plan_horizon_days))
             for company in companies
         )
+        if not companies:
+            return Domain.FALSE
         return Domain("to_plan", "=", True) & Domain("plant_id.active", "=", True) & within_horizon
 
     @api.model

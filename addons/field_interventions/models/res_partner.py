@@ -40,7 +40,9 @@ class ResPartner(models.Model):
         """The customer's interventions, new ones for this customer."""
         self.ensure_one()
         customer = self.commercial_partner_id
-        action = self.env["ir.actions.act_window"]._for_xml_id("field_interventions.action_field_intervention")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "field_interventions.action_field_intervention"
+        )
         action["domain"] = [("partner_id", "=", customer.id)]
         action["context"] = {"default_partner_id": customer.id}
         return action

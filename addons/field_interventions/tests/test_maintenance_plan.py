@@ -96,9 +96,7 @@ class TestMaintenancePlan(InterventionsCase):
         with freeze_time(late_day + relativedelta(months=12) - timedelta(days=20)):
             self._cron()
         self.assertEqual(len(plan.intervention_ids), 2)
-        self.assertEqual(
-            plan.intervention_ids.sorted("date_start")[-1].date_start.date(), plan.next_date
-        )
+        self.assertEqual(plan.intervention_ids.sorted("date_start")[-1].date_start.date(), plan.next_date)
 
     def test_intervention_without_plan_restarts_the_plan(self):
         plan = self._plan(next_date=self.today + timedelta(days=5))

@@ -123,7 +123,9 @@ class TestPortalRequest(HttpCase, InterventionsCase):
 
     def test_bad_file_refused(self):
         self.authenticate("portal_a", "portal_a")
-        response = self._post(files=[("files", ("photo.png", b"<html><script></script></html>", "image/png"))])
+        response = self._post(
+            files=[("files", ("photo.png", b"<html><script></script></html>", "image/png"))]
+        )
         self.assertEqual(response.status_code, 415)
         self.assertFalse(self._requests())
 
