@@ -185,6 +185,24 @@ class FieldMaintenancePlan(models.Model):
             if done:
                 last = max(done.mapped("date_done"))
                 plan.last_done_date = fields.Date.context_today(plan, timestamp=last)
+                if plan.kind == "check":
+                    plan._follow_latest_check()
+
+    def _follow_latest_check(self):
+        """A check plan is next due on the 'Next check' of the plant's check recorded since the last done
+        one, when there is one (the checker's date wins over the interval)."""
+        self.ensure_one()
+        latest = self.env["field.check"].search(
+            [
+                ("plant_id", "=", self.plant_id.id),
+                ("next_date", "!=", False),
+                ("date", ">=", self.last_done_date),
+            ],
+            order="date desc, id desc",
+            limit=1,
+        )
+        if latest:
+            self.next_date = latest.next_date
 
     # ------------------------------------------------------------
     # CRON
@@ -206,7 +224,14 @@ class FieldMaintenancePlan(models.Model):
         )
         if not companies:
             return Domain.FALSE
-        return Domain("to_plan", "=", True) & Domain("plant_id.active", "=", True) & within_horizon
+        # One open intervention per plan at a time: the next one comes once it is done (or cancelled).
+        open_states = ("draft", "planned", "in_progress")
+        return (
+            Domain("to_plan", "=", True)
+            & Domain("plant_id.active", "=", True)
+            & Domain("intervention_ids", "not any", [("state", "in", open_states)])
+            & within_horizon
+        )
 
     @api.model
     def _cron_plan_interventions(self, batch_size=PLAN_BATCH_SIZE):

@@ -130,6 +130,29 @@ class TestMaintenancePlan(InterventionsCase):
         self.assertEqual(plan.intervention_ids.date_start.date(), self.today + timedelta(days=15))
         self.assertFalse(maintenance.intervention_ids)
 
+    def test_check_done_follows_next_check_date(self):
+        plan = self._plan(kind="check", interval_months=24, next_date=self.today)
+        self._cron()
+        intervention = plan.intervention_ids
+        self.assertEqual(intervention.kind, "check")
+        intervention.action_start()
+        # The checker records the check and its next date while on site, then closes the intervention.
+        self.env["field.check"].create(
+            {
+                "name": "Periodic check",
+                "partner_id": self.customer_a.id,
+                "site_id": self.site_a.id,
+                "plant_id": self.plant_a.id,
+                "next_date": self.today + timedelta(days=300),
+            }
+        )
+        self.assertEqual(plan.next_date, self.today + timedelta(days=300))
+        self._cron()
+        self.assertEqual(len(plan.intervention_ids), 1, "one open intervention per plan at a time")
+        intervention.action_done()
+        self.assertEqual(plan.last_done_date, self.today)
+        self.assertEqual(plan.next_date, self.today + timedelta(days=300), "the check's date wins")
+
     def test_archived_plan_or_plant_not_planned(self):
         archived = self._plan(next_date=self.today)
         archived.active = False
