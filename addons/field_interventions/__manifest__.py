@@ -22,6 +22,7 @@
         "views/field_intervention_views.xml",
         "views/field_plant_views.xml",
         "views/field_check_views.xml",
+        "views/field_maintenance_plan_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
@@ -33,6 +34,7 @@
         "demo/field_plant_demo.xml",
         "demo/field_intervention_demo.xml",
         "demo/field_check_demo.xml",
+        "demo/field_maintenance_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -3,11 +3,13 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 import pytz
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
 from odoo.addons.customer_portal_base.controllers.portal import CustomerPortalBase
+from odoo.addons.customer_portal_base.tools import upload
 from odoo.addons.customer_portal_base.tools.download import attachment_response
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
 MODEL = "field.intervention"
@@ -82,6 +84,7 @@ class InterventionPortal(CustomerPortalBase):
         )
         partner = request.env.user.partner_id
         values["feed_allowed"] = partner._intervention_feed_allowed()
+        values["request_allowed"] = partner._portal_has_access()
         values["feed_token"] = partner.sudo().intervention_feed_token
         return request.render("field_interventions.portal_my_interventions", values)
 
@@ -100,7 +103,11 @@ class InterventionPortal(CustomerPortalBase):
 
         interventions = request.env[MODEL].search(
             self._prepare_interventions_domain()
-            + [("date_start", "<", to_utc(last + timedelta(days=1))), ("date_end", ">=", to_utc(first))],
+            + [
+                ("state", "!=", "draft"),  # a request has no date until it is planned
+                ("date_start", "<", to_utc(last + timedelta(days=1))),
+                ("date_end", ">=", to_utc(first)),
+            ],
             order="date_start",
         )
         per_day = defaultdict(list)
@@ -144,6 +151,71 @@ class InterventionPortal(CustomerPortalBase):
         first = month_first - timedelta(days=month_first.weekday())
         last = month_last + timedelta(days=6 - month_last.weekday())
         return first, last
+
+    # ------------------------------------------------------------
+    # REQUEST FORM
+    # ------------------------------------------------------------
+
+    @http.route("/my/interventions/request", type="http", auth="user", methods=["GET", "POST"], website=True)
+    def portal_intervention_request(self, description="", urgency="normal", site_id="", plant_id="", **kw):
+        # Only what the form offers is read: a state or technicians sent along are ignored.
+        contact = request.env.user.partner_id
+        if not contact._portal_has_access():
+            raise Forbidden()
+        values = self._prepare_intervention_request_values(contact, description, urgency, site_id, plant_id)
+        if request.httprequest.method != "POST":
+            return request.render("field_interventions.portal_intervention_request", values)
+        try:
+            files = upload.read_uploads(request.env, request.httprequest.files.getlist("files"))
+            with request.env.cr.savepoint():
+                intervention_sudo = (
+                    request.env[MODEL]
+                    .sudo()
+                    ._portal_create_request(
+                        contact,
+                        description,
+                        urgency=urgency,
+                        site_id=self._request_int(site_id),
+                        plant_id=self._request_int(plant_id),
+                        files=files,
+                    )
+                )
+        except (UserError, ValidationError) as error:
+            values["error"] = error.args[0]
+            status = error.http_status if isinstance(error, upload.UploadRefused) else 400
+            return request.render("field_interventions.portal_intervention_request", values, status=status)
+        return request.redirect(f"/my/interventions/{intervention_sudo.id}?message=request_sent")
+
+    def _prepare_intervention_request_values(self, contact, description, urgency, site_id, plant_id):
+        customer = contact.commercial_partner_id
+        max_bytes, allowed, max_files = upload.upload_limits(request.env)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "intervention_request",
+                "sites": request.env["res.partner"]
+                .sudo()
+                .search([("parent_id", "=", customer.id), ("type", "in", ("other", "delivery"))]),
+                "plants": request.env["field.plant"].sudo().search([("partner_id", "=", customer.id)]),
+                "urgencies": request.env[MODEL]._fields["urgency"]._description_selection(request.env),
+                "description": description,
+                "urgency": urgency,
+                "site_id": self._request_int(site_id),
+                "plant_id": self._request_int(plant_id),
+                "max_mb": round(max_bytes / 1024 / 1024, 1),
+                "max_files": max_files,
+                "accept": ",".join(f".{ext}" for ext in sorted(allowed)),
+            }
+        )
+        return values
+
+    @staticmethod
+    def _request_int(value):
+        """An id sent by the form, or None (a non-number is no choice; the model checks ownership)."""
+        try:
+            return int(value) if value else None
+        except (TypeError, ValueError):
+            return -1
 
     # ------------------------------------------------------------
     # ICAL FEED (a secret URL per contact, for their calendar app)

@@ -3,5 +3,7 @@ from . import field_plant
 from . import field_intervention
 from . import field_intervention_line
 from . import field_check
+from . import field_maintenance_plan
+from . import res_company
 from . import res_partner
 from . import res_config_settings

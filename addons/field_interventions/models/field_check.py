@@ -51,6 +51,25 @@ class FieldCheck(models.Model):
                 or self.env.company
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        checks = super().create(vals_list)
+        checks._move_check_plans()
+        return checks
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"next_date", "plant_id"} & set(vals):
+            self._move_check_plans()
+        return res
+
+    def _move_check_plans(self):
+        """The 'Next check' of a plant's latest check is the due date of its check plans."""
+        for check in self.filtered(lambda c: c.plant_id and c.next_date).sorted("date"):
+            check.plant_id.plan_ids.filtered(lambda p: p.kind == "check").write(
+                {"next_date": check.next_date}
+            )
+
     @api.constrains("plant_id", "partner_id", "site_id")
     def _check_plant_of_customer(self):
         for check in self.filtered("plant_id"):

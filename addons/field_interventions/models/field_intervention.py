@@ -3,10 +3,15 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.tools import upload
 from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
+
+# Days until the provisional start of a portal request, by urgency (the dispatcher sets the real one).
+REQUEST_DAYS = {"urgent": 1, "normal": 7, "low": 30}
+MAX_REQUESTS_PER_HOUR = 10
 
 # The ORM inserts and updates rows by 100 (INSERT_BATCH_SIZE): batches of that size cost the same
 # number of queries whether they hold 10 or 100 interventions.
@@ -89,6 +94,7 @@ class FieldIntervention(models.Model):
     )
     state = fields.Selection(
         [
+            ("draft", "To plan"),
             ("planned", "Planned"),
             ("in_progress", "In progress"),
             ("done", "Done"),
@@ -103,6 +109,24 @@ class FieldIntervention(models.Model):
         index=True,
         group_expand=True,
     )
+    date_done = fields.Datetime(string="Done on", readonly=True, copy=False)
+    plan_id = fields.Many2one(
+        "field.maintenance.plan",
+        string="Maintenance plan",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+        check_company=True,
+    )
+    urgency = fields.Selection(
+        [("low", "Low"), ("normal", "Normal"), ("urgent", "Urgent")],
+        default="normal",
+        required=True,
+        tracking=True,
+    )
+    # What the customer asked for from the portal (a request starts "To plan", see _portal_create_request).
+    portal_request = fields.Boolean(string="Requested from the portal", readonly=True, copy=False)
+    request_description = fields.Text(string="Customer's request", copy=False)
     report = fields.Html(string="Technician's report", sanitize_style=True)
     line_ids = fields.One2many(
         "field.intervention.line", "intervention_id", string="Materials and hours", copy=True
@@ -172,9 +196,9 @@ class FieldIntervention(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code("field.intervention") or self.env._("New")
+        unnamed = [vals for vals in vals_list if vals.get("name", self.env._("New")) == self.env._("New")]
+        for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
+            vals["name"] = name
         return super().create(vals_list)
 
     def write(self, vals):
@@ -209,14 +233,24 @@ class FieldIntervention(models.Model):
             self.write({"state": new_state})
         return True
 
+    def action_plan(self):
+        return self._set_state("planned", ("draft",))
+
     def action_start(self):
         return self._set_state("in_progress", ("planned",))
 
     def action_done(self):
-        return self._set_state("done", ("in_progress",))
+        res = self._set_state("done", ("in_progress",))
+        self.write({"date_done": fields.Datetime.now()})
+        # The plans of these plants count their next date from today, however late the work was done.
+        plans = self.plan_id | self.env["field.maintenance.plan"].search(
+            [("plant_id", "in", self.plant_ids.ids), ("kind", "in", self.mapped("kind"))]
+        )
+        plans._on_interventions_done(self)
+        return res
 
     def action_cancel(self):
-        return self._set_state("cancelled", ("planned", "in_progress", "done"))
+        return self._set_state("cancelled", ("draft", "planned", "in_progress", "done"))
 
     def action_reset_planned(self):
         return self._set_state("planned", ("cancelled",))
@@ -332,8 +366,130 @@ class FieldIntervention(models.Model):
         )
 
     # ------------------------------------------------------------
+    # HELPERS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _next_names(self, count):
+        """`count` references from the interventions' sequence. A plain sequence gives them all in one
+        query (a cron creating a hundred interventions costs what it costs for ten); any other kind of
+        sequence, one at a time as Odoo's next_by_code does."""
+        if not count:
+            return []
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [("code", "=", "field.intervention"), ("company_id", "in", [self.env.company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence:
+            return [self.env._("New")] * count
+        if sequence.implementation != "standard" or sequence.use_date_range:
+            return [sequence._next() for _i in range(count)]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)", [f"ir_sequence_{sequence.id:03d}", count]
+        )
+        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+
+    # ------------------------------------------------------------
     # PORTAL HELPERS
     # ------------------------------------------------------------
+
+    @api.model
+    def _portal_create_request(
+        self, contact, description, urgency="normal", site_id=None, plant_id=None, files=()
+    ):
+        """The intervention a portal contact asks for, "To plan", with an activity for the dispatcher.
+
+        Called in sudo by the portal controller. Everything the contact sends is checked here: the site and
+        the plant must be their own customer's, the files pass the suite's upload check; the state, the
+        technicians and the dates are never taken from the request.
+
+        :param files: [(name, content bytes)]
+        """
+        customer = contact.commercial_partner_id
+        if not contact._portal_has_access():
+            raise UserError(self.env._("Your account has no access to the reserved area."))
+        description = (description or "").strip()
+        if not description:
+            raise ValidationError(self.env._("Describe what happens."))
+        if urgency not in REQUEST_DAYS:
+            raise ValidationError(self.env._("Choose how urgent the intervention is."))
+        site = self.env["res.partner"]
+        if site_id:
+            site = self.env["res.partner"].search(
+                [("id", "=", site_id), ("parent_id", "=", customer.id), ("type", "in", ("other", "delivery"))]
+            )
+            if not site:
+                raise ValidationError(self.env._("This site is not one of yours."))
+        plant = self.env["field.plant"]
+        if plant_id:
+            plant = self.env["field.plant"].search([("id", "=", plant_id), ("partner_id", "=", customer.id)])
+            if not plant or (site and plant.site_id and plant.site_id != site):
+                raise ValidationError(self.env._("This plant is not one of yours at this site."))
+            site = site or plant.site_id
+        upload.check_uploads(self.env, files)
+        upload.check_hourly_rate(
+            self.env,
+            self._name,
+            [("portal_request", "=", True)],
+            MAX_REQUESTS_PER_HOUR,
+            lambda: self.env._(
+                "Too many intervention requests in the last hour (at most %(count)s). Try again later.",
+                count=MAX_REQUESTS_PER_HOUR,
+            ),
+        )
+        start = fields.Datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(
+            days=REQUEST_DAYS[urgency]
+        )
+        intervention = self.create(
+            {
+                "state": "draft",
+                "portal_request": True,
+                "company_id": (plant.company_id or customer.company_id or self.env.company).id,
+                "partner_id": customer.id,
+                "contact_id": contact.id,
+                "site_id": site.id,
+                "plant_ids": [fields.Command.set(plant.ids)],
+                "kind": "repair",
+                "urgency": urgency,
+                "request_description": description,
+                "date_start": start,
+                "date_end": start + timedelta(hours=2),
+            }
+        )
+        attachments = self.env["ir.attachment"].create(
+            [
+                {"name": name, "raw": raw, "res_model": self._name, "res_id": intervention.id}
+                for name, raw in files
+            ]
+        )
+        intervention.message_post(
+            body=description,
+            author_id=contact.id,
+            attachment_ids=attachments.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        dispatcher = intervention._request_dispatcher()
+        if dispatcher:
+            intervention.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=dispatcher.id,
+                summary=self.env._("Plan the intervention requested by %(contact)s", contact=contact.name),
+                note=description,
+            )
+        return intervention
+
+    def _request_dispatcher(self):
+        """Who plans a portal request: the company's dispatcher, else the customer's salesperson, else the
+        administrator (a request nobody sees would be lost)."""
+        self.ensure_one()
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+        for user in (self.company_id.field_dispatcher_id, self.partner_id.user_id, admin):
+            if user and user.active and not user.share:
+                return user
+        return self.env["res.users"]
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -1,6 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Months between two maintenances proposed for a new plan, by plant type. Usual practice in Italy (fire
+# extinguishers every six months, UNI 9994-1; lifts at least every six months, DPR 162/1999), not a rule
+# the software enforces: the plan's interval stays editable.
+USUAL_INTERVAL_MONTHS = {"fire": 6, "lift": 6}
+DEFAULT_INTERVAL_MONTHS = 12
+
 
 class FieldPlant(models.Model):
     _name = "field.plant"
@@ -55,6 +61,7 @@ class FieldPlant(models.Model):
         readonly=True,
     )
     intervention_count = fields.Integer(compute="_compute_intervention_count")
+    plan_ids = fields.One2many("field.maintenance.plan", "plant_id", string="Maintenance plans")
 
     # ------------------------------------------------------------
     # COMPUTE
@@ -109,6 +116,20 @@ class FieldPlant(models.Model):
                         serial=plant.serial_number,
                     )
                 )
+
+    # ------------------------------------------------------------
+    # HELPERS
+    # ------------------------------------------------------------
+
+    def _usual_interval_months(self):
+        """Months between two maintenances proposed for this plant's plans (see USUAL_INTERVAL_MONTHS)."""
+        return USUAL_INTERVAL_MONTHS.get(self[:1].plant_type, DEFAULT_INTERVAL_MONTHS)
+
+    def _last_technician(self):
+        """The first technician of this plant's latest intervention that had one (none for no plant)."""
+        staffed = self.intervention_ids.filtered(lambda i: i.state != "cancelled" and i.user_ids)
+        latest = staffed.sorted(lambda i: (i.date_start, i.id), reverse=True)[:1]
+        return latest.user_ids.filtered(lambda u: not u.share)[:1]
 
     # ------------------------------------------------------------
     # ACTIONS

@@ -14,3 +14,5 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="field_interventions.reminder_second_days",
         default=7,
     )
+    field_plan_horizon_days = fields.Integer(related="company_id.field_plan_horizon_days", readonly=False)
+    field_dispatcher_id = fields.Many2one(related="company_id.field_dispatcher_id", readonly=False)

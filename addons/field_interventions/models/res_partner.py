@@ -9,17 +9,20 @@ class ResPartner(models.Model):
     # Portal options of the customer's contacts, next to customer_portal_base's reserved-area flag.
     intervention_sheet_copy = fields.Boolean(
         string="Receives signed intervention sheets",
-        help="E-mail this contact a copy of every intervention report signed for the customer.",
+        help="E-mail this contact a copy of every intervention report signed for the customer. Needs "
+        "reserved-area access: without it, nothing is sent.",
     )
     intervention_reminder = fields.Boolean(
         string="Receives intervention reminders",
-        help="E-mail this contact a reminder before each planned intervention of the customer.",
+        help="E-mail this contact a reminder before each planned intervention of the customer. Needs "
+        "reserved-area access: without it, nothing is sent.",
     )
     # Secret of the contact's iCal feed of the customer's interventions; resetting it revokes the old URL.
     intervention_feed_token = fields.Char(copy=False, groups="base.group_system")
     field_intervention_ids = fields.One2many("field.intervention", "partner_id", string="Interventions")
     field_plant_ids = fields.One2many("field.plant", "partner_id", string="Plants")
     field_site_plant_ids = fields.One2many("field.plant", "site_id", string="Plants at this site")
+    field_plan_ids = fields.One2many("field.maintenance.plan", "partner_id", string="Maintenance plans")
     field_check_ids = fields.One2many("field.check", "partner_id", string="Checks and reports")
     field_intervention_count = fields.Integer(compute="_compute_field_intervention_count")
 
@@ -32,6 +35,17 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.field_intervention_count = counts.get(partner, 0)
+
+    def action_view_field_interventions(self):
+        """The customer's interventions, new ones for this customer."""
+        self.ensure_one()
+        customer = self.commercial_partner_id
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "field_interventions.action_field_intervention"
+        )
+        action["domain"] = [("partner_id", "=", customer.id)]
+        action["context"] = {"default_partner_id": customer.id}
+        return action
 
     def _intervention_feed_reset(self, revoke=False):
         """A new feed URL for this contact (the previous one stops working), or none when revoking."""
@@ -52,7 +66,7 @@ class ResPartner(models.Model):
             .search(
                 [
                     ("partner_id", "=", self.commercial_partner_id.id),
-                    ("state", "!=", "cancelled"),
+                    ("state", "not in", ("cancelled", "draft")),
                     ("date_start", ">=", fields.Datetime.subtract(fields.Datetime.now(), years=1)),
                 ],
                 order="date_start",

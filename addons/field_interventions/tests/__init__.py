@@ -6,3 +6,6 @@ from . import test_revoked_contacts
 from . import test_tour
 from . import test_i18n
 from . import test_signed_security
+from . import test_maintenance_plan
+from . import test_customer_card
+from . import test_portal_request
