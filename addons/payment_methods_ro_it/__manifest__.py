@@ -30,6 +30,17 @@
         "wizards/account_payment_statistics_dashboard_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/res_bank_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/res_partner_bank_demo.xml",
+        "demo/account_journal_demo.xml",
+        "demo/product_product_demo.xml",
+        "demo/account_move_demo.xml",
+        "demo/account_payment_demo.xml",
+        "demo/account_expected_payment_demo.xml",
+        "demo/account_payment_reminder_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["payment_methods_ro_it/static/tests/tours/*.js"],
     },
