@@ -38,6 +38,19 @@
         "wizards/sale_order_reminder_wizard_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/product_tag_demo.xml",
+        "demo/product_product_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/res_partner_bonus_demo.xml",
+        "demo/res_partner_discount_demo.xml",
+        "demo/crm_lead_demo.xml",
+        "demo/mail_message_demo.xml",
+        "demo/sale_order_demo.xml",
+        "demo/sale_order_onboarding_item_demo.xml",
+        "demo/hr_timesheet_timer_demo.xml",
+        "demo/mail_activity_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "crm_orders_ext/static/tests/tours/*.js",
