@@ -16,6 +16,9 @@ class CountryFlowMixin:
     VAT = None
     CURRENCY = None
     SALE_TAX = None
+    # The same tests run on each country's class: Odoo's runner then collects the inherited test methods
+    # too (by default it only runs those of the class's own __dict__; pytest runs both).
+    allow_inherited_tests_method = True
 
     @classmethod
     def setUpClass(cls):
