@@ -50,5 +50,7 @@ class ServiceDemoItRo(models.AbstractModel):
         payment = wizard._create_payments()
         if xmlid:
             # Demo data run as the company's user, who may not write ir.model.data.
-            self.env["ir.model.data"].sudo()._update_xmlids([{"xml_id": xmlid, "record": payment, "noupdate": True}])
+            self.env["ir.model.data"].sudo()._update_xmlids(
+                [{"xml_id": xmlid, "record": payment, "noupdate": True}]
+            )
         return payment

@@ -13,7 +13,11 @@ class DemoHelperFlow(CountryFlowMixin):
     def test_partial_payment_through_the_wizard(self):
         invoice = self._overdue_invoice(self.customer, 1000.0)
         payment = self.env["service.demo.it.ro"]._register_payment(
-            invoice.id, self.method_bank.id, 300.0, {"bank_order_ref": "OP 12"}, "service_demo_it_ro.test_payment"
+            invoice.id,
+            self.method_bank.id,
+            300.0,
+            {"bank_order_ref": "OP 12"},
+            "service_demo_it_ro.test_payment",
         )
         self.assertEqual(payment.journal_id, self.bank_journal)
         self.assertEqual((payment.amount, payment.collection_method_id), (300.0, self.method_bank))
