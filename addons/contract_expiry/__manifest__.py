@@ -27,6 +27,7 @@
         "views/sale_order_views.xml",
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/customer_contract_paper_signature_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
     ],

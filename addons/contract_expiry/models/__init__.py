@@ -6,3 +6,4 @@ from . import customer_contract_line
 from . import customer_contract_acceptance
 from . import account_move
 from . import sale_order
+from . import product_product

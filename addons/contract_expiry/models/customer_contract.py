@@ -1,12 +1,15 @@
+import hashlib
 import logging
 import uuid
+from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.addons.customer_portal_base.models.signed_document_mixin import workflow_write
+from odoo.addons.customer_portal_base.models.signed_document_mixin import signature_write, workflow_write
 from odoo.addons.customer_portal_base.tools.cron import run_batched
-from odoo.exceptions import UserError, ValidationError
+from odoo.addons.customer_portal_base.tools.upload import check_uploads
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -15,6 +18,8 @@ BILLING_STEPS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 # creating invoices has a fixed cost per account.move.create call that larger batches spread.
 CRON_BATCH_SIZE = 200
 BILLING_BATCH_SIZE = 1000
+# The states of a running contract: invoiced, alerted before expiry, licensed, shown in the portal.
+RUNNING_STATES = ("signed", "accepted")
 
 
 def form_action(record):
@@ -53,6 +58,8 @@ class CustomerContract(models.Model):
     _signed_manager_group = "sales_team.group_sale_manager"
     # Set by the actions, the signature and the crons only: a "signed" state is invoiced and licensed.
     _workflow_fields = ("state", "work_done_on", "alert_sent")
+    # A signature on paper: who recorded it and the scan; written by `_sign_on_paper` only, fingerprinted.
+    _signature_extra_fields = ("paper_signature_user_id", "paper_signature_scan_id")
 
     # ------------------------------------------------------------
     # FIELDS: identity
@@ -200,8 +207,51 @@ class CustomerContract(models.Model):
     _alert_pending_idx = models.Index("(alert_date) WHERE alert_sent IS NOT TRUE")
 
     # ------------------------------------------------------------
+    # FIELDS: signature channel
+    # ------------------------------------------------------------
+
+    signature_channel = fields.Selection(
+        [("electronic", "Electronic"), ("paper", "On paper")],
+        compute="_compute_signature_channel",
+        store=True,
+        string="Signature channel",
+        help="How the customer signed: in the portal (electronic) or on paper, its scan filed by staff.",
+    )
+    paper_signature_user_id = fields.Many2one(
+        "res.users",
+        string="Paper signature recorded by",
+        copy=False,
+        readonly=True,
+        help="The user who recorded the signature on paper and attached its scan.",
+    )
+    paper_signature_scan_id = fields.Many2one(
+        "ir.attachment", string="Scan of the signed paper", copy=False, readonly=True
+    )
+    signature_missing = fields.Boolean(
+        string="Running without signature",
+        compute="_compute_signature_missing",
+        store=True,
+        index=True,
+        help="The contract is running (invoiced, alerted) but no signature is recorded: a new revision "
+        "dropped it, or it was imported. Record the signature on paper or let the customer sign online.",
+    )
+
+    # ------------------------------------------------------------
     # COMPUTE
     # ------------------------------------------------------------
+
+    @api.depends("signed_on", "paper_signature_scan_id")
+    def _compute_signature_channel(self):
+        for contract in self:
+            if not contract.signed_on:
+                contract.signature_channel = False
+            else:
+                contract.signature_channel = "paper" if contract.paper_signature_scan_id else "electronic"
+
+    @api.depends("state", "is_signed")
+    def _compute_signature_missing(self):
+        for contract in self:
+            contract.signature_missing = contract.state in RUNNING_STATES and not contract.is_signed
 
     @api.depends("line_ids.price_subtotal")
     def _compute_amount(self):
@@ -384,6 +434,92 @@ class CustomerContract(models.Model):
         with workflow_write():
             self.write({"state": "sent"})
 
+    def action_send_several_for_signature(self):
+        """One e-mail for several contracts of one customer (list view action): each PDF attached, each
+        signable from its own link."""
+        self._send_several_for_signature()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s contracts sent for signature in one e-mail.", count=len(self)
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _send_several_for_signature(self):
+        self._check_state(("draft", "sent"), self.env._("Sending for signature"))
+        if not self:
+            return
+        if len(self.commercial_partner_id) > 1 or len(self.company_id) > 1:
+            raise UserError(
+                self.env._("Select the contracts of one customer and one company to send them together.")
+            )
+        self.check_access("write")
+        for contract in self:
+            contract._portal_ensure_token()
+        report = self.env["ir.actions.report"].sudo()
+        attachments = []
+        for contract in self:
+            pdf, _type = report._render_qweb_pdf("contract_expiry.action_report_contract", contract.ids)
+            attachments.append((f"{contract._get_report_base_filename()}.pdf", pdf))
+        first = self[0]
+        lang = first.partner_id.lang or self.env.lang
+        body = (
+            self.env["ir.qweb"]
+            .with_context(lang=lang)
+            ._render(
+                "contract_expiry.contract_several_signature_body",
+                {"contracts": self, "partner": first.partner_id},
+            )
+        )
+        first.with_context(lang=lang).message_post(
+            body=body,
+            subject=self.with_context(lang=lang).env._(
+                "%(company)s - %(count)s contracts to sign", company=first.company_id.name, count=len(self)
+            ),
+            partner_ids=self.partner_id.ids,
+            attachments=attachments,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
+        )
+        for contract in self - first:
+            contract.message_post(
+                body=self.env._(
+                    "Sent for signature in one e-mail with %(contract)s.", contract=first.display_name
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        with workflow_write():
+            self.write({"state": "sent"})
+
+    def action_send_licence(self):
+        """Open the composer with the licence e-mail: for a running, signed software contract only."""
+        self.ensure_one()
+        if not self._licence_allowed():
+            raise UserError(
+                self.env._("The software licence is given only for a signed contract that is running.")
+            )
+        template = self.env.ref("contract_expiry.mail_template_contract_licence")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
+            },
+        }
+
     def _mark_as_sent(self):
         """Draft contracts become "sent" (signable): called by the composer's send, never by a context key
         in `message_post`, which the portal reaches with a token."""
@@ -480,16 +616,127 @@ class CustomerContract(models.Model):
     # ------------------------------------------------------------
 
     def _check_can_be_signed(self):
+        # A running contract without a signature (a new revision dropped it) is signed again as it runs.
         if self.state == "cancelled":
             raise UserError(self.env._("This contract is cancelled: it cannot be signed."))
         if self.state == "draft":
             raise UserError(self.env._("This contract has not been sent for signature yet."))
-        if self.state != "sent":
+        if self.state not in ("sent", *RUNNING_STATES):
+            raise UserError(self.env._("This contract is no longer running: it cannot be signed."))
+
+    def _check_can_be_signed_on_paper(self):
+        """A paper signature needs no e-mail first: a draft contract signed at the customer's is fine."""
+        if self.is_signed:
             raise UserError(self.env._("This contract has already been signed."))
+        if self.state != "draft":
+            self._check_can_be_signed()
+
+    def _check_paper_signature_allowed(self):
+        """The contract's responsible records the paper signatures of their contracts; a sales manager or a
+        contract administrator (the back office that files the scans) those of any contract."""
+        if self.env.su:
+            return
+        user = self.env.user
+        back_office = user.has_group(self._signed_manager_group) or user.has_group(
+            "contract_expiry.group_contract_admin"
+        )
+        if not back_office and (user.share or self.user_id != user):
+            raise AccessError(
+                self.env._(
+                    "Only the contract's responsible, a sales manager or a contract administrator may "
+                    "record a signature on paper."
+                )
+            )
+        self.check_access("write")
+
+    def action_sign_on_paper(self):
+        """Open the wizard that records the customer's signature on paper with its scan."""
+        self.ensure_one()
+        self._check_paper_signature_allowed()
+        self._check_can_be_signed_on_paper()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Signed on paper"),
+            "res_model": "customer.contract.paper.signature",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def _sign_on_paper(self, name, signed_date, scan_name, scan_raw):
+        """Record the customer's signature on paper: signer, date, the scan (checked like any upload) and
+        who recorded it (the current user). Then the contract is locked, fingerprinted, its signed PDF
+        attached and its state moves on exactly as after an e-signature.
+
+        Private, like `_sign`: the wizard calls it. Everything is checked before anything is written.
+        """
+        self.ensure_one()
+        self._check_paper_signature_allowed()
+        self._check_can_be_signed_on_paper()
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError(self.env._("Please enter the signer's name."))
+        if not signed_date:
+            raise ValidationError(self.env._("Please enter the date of the signature."))
+        signed_date = fields.Date.to_date(signed_date)
+        if signed_date > fields.Date.context_today(self):
+            raise ValidationError(self.env._("The date of the signature cannot be in the future."))
+        if not scan_raw:
+            raise ValidationError(self.env._("Please attach the scan of the signed contract."))
+        scan_name = (scan_name or "").strip() or self.env._("%(name)s - scan", name=self.name)
+        check_uploads(self.env, [(scan_name, scan_raw)])
+        scan = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create({"name": scan_name, "raw": scan_raw, "res_model": self._name, "res_id": self.id})
+        )
+        with signature_write():
+            self.write(
+                {
+                    "signature": False,
+                    "signed_by": name,
+                    # Midday UTC: the same calendar day in every time zone of the suite's users.
+                    "signed_on": datetime.combine(signed_date, time(12)),
+                    "signer_ip": False,
+                    "paper_signature_user_id": self.env.uid,
+                    "paper_signature_scan_id": scan.id,
+                    # A new token: the link of the signature request sent before works no more.
+                    "access_token": str(uuid.uuid4()),
+                }
+            )
+            self.write({"signed_hash": self._signed_content_hash()})
+        self.message_post(
+            body=self.env._(
+                "Signed on paper by %(name)s on %(date)s; recorded by %(user)s.",
+                name=name,
+                date=fields.Date.to_string(signed_date),
+                user=self.env.user.name,
+            ),
+            attachment_ids=scan.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        self._attach_signed_pdf()
+        self._on_signed()
+        return True
+
+    def _signed_content(self):
+        """The mixin's content, plus the scan and its recorder for a paper signature (an e-signature's
+        fingerprint stays as it was)."""
+        content = super()._signed_content()
+        record = self.with_env(self.env(su=True, context={"active_test": False}))
+        if record.paper_signature_scan_id:
+            scan = record.paper_signature_scan_id
+            content["__signature__"]["paper"] = {
+                "scan": [scan.name, hashlib.sha256(scan.raw or b"").hexdigest()],
+                "recorded_by": record.paper_signature_user_id.id,
+            }
+        return content
 
     def _on_signed(self):
         with workflow_write():
-            self.write({"state": "signed"})
+            self.filtered(lambda c: c.state in ("draft", "sent")).write({"state": "signed"})
         if self.user_id:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -505,12 +752,17 @@ class CustomerContract(models.Model):
         """The software licence is for a signed software contract that is running (not expired, closed or
         cancelled)."""
         self.ensure_one()
-        return self.kind == "software" and self.is_signed and self.state in ("signed", "accepted")
+        return self.kind == "software" and self.is_signed and self.state in RUNNING_STATES
 
     def _portal_documents(self):
-        """Files the customer may download from the portal: documents and signed copies."""
+        """Files the customer may download from the portal: documents, signed copies, the paper scan."""
         self.ensure_one()
-        return self.document_ids | self.signed_pdf_id | self.acceptance_ids.signed_pdf_id
+        return (
+            self.document_ids
+            | self.signed_pdf_id
+            | self.paper_signature_scan_id
+            | self.acceptance_ids.signed_pdf_id
+        )
 
     # ------------------------------------------------------------
     # INVOICING
@@ -566,7 +818,7 @@ class CustomerContract(models.Model):
     def _get_billing_domain(self, today=None):
         today = today or fields.Date.context_today(self)
         return [
-            ("state", "in", ("signed", "accepted")),
+            ("state", "in", RUNNING_STATES),
             ("billing_period", "!=", "none"),
             ("next_billing_date", "<=", today),
         ]
@@ -642,7 +894,7 @@ class CustomerContract(models.Model):
             ("alert_sent", "=", False),
             ("alert_date", "<=", today),
             ("expiry_date", ">=", today),
-            ("state", "in", ("signed", "accepted")),
+            ("state", "in", RUNNING_STATES),
         ]
 
     @api.model
@@ -650,7 +902,7 @@ class CustomerContract(models.Model):
         """Mark the expired contracts, then send each due expiry alert once, a batch per transaction."""
         today = fields.Date.context_today(self)
         with workflow_write():
-            self.search([("state", "in", ("signed", "accepted")), ("expiry_date", "<", today)]).write(
+            self.search([("state", "in", RUNNING_STATES), ("expiry_date", "<", today)]).write(
                 {"state": "expired"}
             )
         run_batched(

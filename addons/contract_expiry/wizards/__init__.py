@@ -1,1 +1,2 @@
+from . import customer_contract_paper_signature
 from . import mail_compose_message

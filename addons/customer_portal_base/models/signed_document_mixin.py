@@ -22,11 +22,17 @@ _SIGNATURE_WRITE = ContextVar("signed_document_signature_write", default=False)
 
 @contextmanager
 def _signature_write():
+    """Let the code inside write the signature fields: the signing code of the mixin, and a model's own
+    signing code for another channel (a paper signature recorded by staff), through `signature_write`."""
     token = _SIGNATURE_WRITE.set(True)
     try:
         yield
     finally:
         _SIGNATURE_WRITE.reset(token)
+
+
+# The public name, for a model's own signing code (never for a client-reachable path without its checks).
+signature_write = _signature_write
 
 
 # Set only while a model's own workflow methods (actions, crons, signing hooks) write its
@@ -51,7 +57,8 @@ class SignedDocumentMixin(models.AbstractModel):
     as signed, locks that content, renders the signed PDF, attaches it and posts it in the chatter.
     What varies per model is given by class attributes and small hooks.
 
-    The signature fields are written only by `_sign`, `_attach_signed_pdf` and `action_new_revision`;
+    The signature fields are written only by `_sign`, `_attach_signed_pdf` and `action_new_revision`, or by
+    a model's own signing code for another channel inside `signature_write()` (a paper signature);
     `create`/`write` refuse them otherwise, whoever asks.
     """
 
@@ -73,6 +80,9 @@ class SignedDocumentMixin(models.AbstractModel):
     # `workflow_write()`, or by superuser code; `create` takes only their defaults, `write` refuses them.
     # Otherwise a user who may write the document could mark it signed without a signature.
     _workflow_fields = ()
+    # Fields of the model that record a signature besides the mixin's (how it was signed, a scan): like
+    # them, written only inside `signature_write()` and cleared by `action_new_revision`.
+    _signature_extra_fields = ()
 
     signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024, readonly=True)
     signed_by = fields.Char(string="Signed by", copy=False, readonly=True, tracking=True)
@@ -102,14 +112,15 @@ class SignedDocumentMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        forged = any(vals.get(name) for vals in vals_list for name in SIGNATURE_FIELDS)
+        protected = self._signature_field_names()
+        forged = any(vals.get(name) for vals in vals_list for name in protected)
         if forged and not _SIGNATURE_WRITE.get():
             raise AccessError(self.env._("The signature details of a document are set only by signing it."))
         self._check_workflow_fields(vals_list, create=True)
         return super().create(vals_list)
 
     def write(self, vals):
-        if not _SIGNATURE_WRITE.get() and SIGNATURE_FIELDS & set(vals):
+        if not _SIGNATURE_WRITE.get() and self._signature_field_names() & set(vals):
             raise AccessError(self.env._("The signature details of a document are set only by signing it."))
         self._check_workflow_fields([vals])
         locked = set(vals) & (set(self._signed_fields) | set(self._signed_line_fields))
@@ -124,6 +135,10 @@ class SignedDocumentMixin(models.AbstractModel):
                     )
                 )
         return super().write(vals)
+
+    @api.model
+    def _signature_field_names(self):
+        return SIGNATURE_FIELDS | set(self._signature_extra_fields)
 
     def _check_workflow_fields(self, vals_list, create=False):
         """Refuse the workflow fields in `vals_list` unless the model's own code or the superuser writes
@@ -193,6 +208,7 @@ class SignedDocumentMixin(models.AbstractModel):
                     "signed_hash": False,
                     "signed_pdf_id": False,
                 }
+                | dict.fromkeys(self._signature_extra_fields, False)
             )
         return True
 

@@ -82,6 +82,8 @@ class AccountPayment(models.Model):
     def _onchange_collection_method_id(self):
         if self.collection_method_id.journal_id and self.state == "draft":
             self.journal_id = self.collection_method_id.journal_id
+            if self.collection_method_id.payment_method_line_id:
+                self.payment_method_line_id = self.collection_method_id.payment_method_line_id
 
     def action_post(self):
         res = super().action_post()

@@ -136,6 +136,69 @@ class TestCollection(CollectionCommon):
             )
         )
         self.assertEqual(wizard_form.collection_method_id, self.method_cash)
+        # Created and posted in one go (an import, a contract's billing): the method is there too.
+        direct = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_line_ids": [(0, 0, {"name": "Assistance", "price_unit": 30.0, "tax_ids": []})],
+            }
+        )
+        direct.action_post()
+        self.assertEqual(direct.collection_method_id, self.method_cash)
+
+    def _second_inbound_line(self, journal):
+        method = (
+            self.env["account.payment.method"]
+            .sudo()
+            .create({"name": "Treasury order", "code": "suite_treasury_order", "payment_type": "inbound"})
+        )
+        return self.env["account.payment.method.line"].create(
+            {"name": "Treasury order", "payment_method_id": method.id, "journal_id": journal.id}
+        )
+
+    def test_method_maps_onto_odoo_payment_method_line(self):
+        treasury = self._second_inbound_line(self.bank_journal)
+        self.assertNotEqual(self.bank_journal.inbound_payment_method_line_ids[:1], treasury)
+        self.method_bank.write({"journal_id": self.bank_journal.id, "payment_method_line_id": treasury.id})
+        self.customer.write(
+            {
+                "collection_method_ids": [(6, 0, self.method_bank.ids)],
+                "default_collection_method_id": self.method_bank.id,
+            }
+        )
+        invoice = self._invoice(self.customer, 40.0)
+        # Odoo's own field: what Register Payment and the invoice's payment details propose.
+        self.assertEqual(invoice.preferred_payment_method_line_id, treasury)
+        wizard = Form(
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            )
+        )
+        self.assertEqual(wizard.journal_id, self.bank_journal)
+        self.assertEqual(wizard.payment_method_line_id, treasury)
+        payment = wizard.save()._create_payments()
+        self.assertEqual(payment.payment_method_line_id, treasury)
+        # The payment form follows the method too.
+        payment_form = Form(
+            self.env["account.payment"].with_context(
+                default_payment_type="inbound", default_partner_type="customer"
+            )
+        )
+        payment_form.partner_id = self.customer
+        payment_form.amount = 5.0
+        payment_form.collection_method_id = self.method_bank
+        self.assertEqual(payment_form.payment_method_line_id, treasury)
+        # Another customer without the method keeps Odoo's own choice.
+        other = self._invoice(self.individual, 10.0)
+        self.assertNotEqual(other.preferred_payment_method_line_id, treasury)
+
+    def test_method_line_must_belong_to_its_journal(self):
+        cash_line = self.cash_journal.inbound_payment_method_line_ids[:1]
+        with self.assertRaisesRegex(ValidationError, "belongs to the journal"):
+            self.method_bank.write(
+                {"journal_id": self.bank_journal.id, "payment_method_line_id": cash_line.id}
+            )
 
     def test_default_method_must_be_agreed(self):
         with self.assertRaisesRegex(ValidationError, "must be one of the agreed methods"):

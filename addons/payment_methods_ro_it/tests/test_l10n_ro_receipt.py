@@ -90,6 +90,29 @@ class TestL10nRoReceipt(ItalianCompanyCommon):
         self.assertEqual((receipt.series, receipt.number, receipt.name), ("CH", "000001", "CH 000001"))
         self.assertEqual(receipt.journal_id, self.cash_journal)
 
+    def test_romanian_invoices_numbered_by_series_and_number(self):
+        journal = self.company_data["default_journal_sale"]
+        first = self._invoice(self.customer, 10.0, invoice_date="2025-12-30")
+        second = self._invoice(self.customer, 20.0, invoice_date="2026-01-05")
+        self.assertEqual(first.journal_id, journal)
+        # The journal's code is the series; the number runs on across years.
+        self.assertEqual((first.name, second.name), (f"{journal.code}-00001", f"{journal.code}-00002"))
+        credit_note = first._reverse_moves()
+        credit_note.action_post()
+        self.assertTrue(journal.refund_sequence)
+        self.assertEqual(credit_note.name, f"R{journal.code}-00001")
+        # An Italian company keeps Odoo's yearly numbering.
+        it_invoice = self.init_invoice(
+            "out_invoice",
+            partner=self.italian_customer,
+            amounts=[10.0],
+            taxes=[],
+            invoice_date="2026-01-05",
+            company=self.it_company,
+            post=True,
+        )
+        self.assertRegex(it_invoice.name, r"/2026/0*1$")
+
     def test_romanian_individual_only_on_request(self):
         self.assertFalse(self._cash(self.individual).cash_receipt_ids)
         self.assertTrue(self._cash(self.individual, cash_receipt_requested=True).cash_receipt_id)

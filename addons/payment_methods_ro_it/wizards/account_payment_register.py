@@ -23,6 +23,8 @@ class AccountPaymentRegister(models.TransientModel):
     def _onchange_collection_method_id(self):
         if self.collection_method_id.journal_id:
             self.journal_id = self.collection_method_id.journal_id
+            if self.collection_method_id.payment_method_line_id:
+                self.payment_method_line_id = self.collection_method_id.payment_method_line_id
 
     @api.constrains("payment_date", "amount")
     def _check_date_amount(self):

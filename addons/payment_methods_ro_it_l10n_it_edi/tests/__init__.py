@@ -1,0 +1,1 @@
+from . import test_fatturapa_payment_method

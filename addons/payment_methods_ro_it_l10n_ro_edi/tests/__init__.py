@@ -1,0 +1,1 @@
+from . import test_efactura_payment_means
