@@ -10,6 +10,7 @@ from odoo.addons.customer_portal_base.models.signed_document_mixin import signat
 from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.addons.customer_portal_base.tools.upload import check_uploads
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 _logger = logging.getLogger(__name__)
 
@@ -710,7 +711,7 @@ class CustomerContract(models.Model):
             body=self.env._(
                 "Signed on paper by %(name)s on %(date)s; recorded by %(user)s.",
                 name=name,
-                date=fields.Date.to_string(signed_date),
+                date=format_date(self.env, signed_date),
                 user=self.env.user.name,
             ),
             attachment_ids=scan.ids,
@@ -954,5 +955,8 @@ class CustomerContract(models.Model):
             "activity_type_id": activity_type.id,
             "user_id": (self.user_id or self.env.user).id,
             "date_deadline": self.expiry_date,
-            "summary": self.env._("Contract expiring on %(date)s", date=self.expiry_date),
+            # In the language's own date format (23/12/2026 in Italian, 23.12.2026 in Romanian), not ISO.
+            "summary": self.env._(
+                "Contract expiring on %(date)s", date=format_date(self.env, self.expiry_date)
+            ),
         }

@@ -57,6 +57,17 @@ class TestExpiryAlerts(ContractCase):
         self._run_cron()
         self.assertEqual(len(self._alert_mails()), 2, "a second run sends nothing")
         self.assertEqual(len(soon[0].activity_ids), 1)
+        # The date in the summary is in the reader's format, not ISO.
+        self.assertNotIn(str(soon[0].expiry_date), soon[0].activity_ids.summary)
+        self.env["res.lang"]._activate_lang("it_IT")
+        values = (
+            soon[0]
+            .with_context(lang="it_IT")
+            ._prepare_expiry_activity_values(
+                soon[0].activity_ids.activity_type_id, soon[0].activity_ids.res_model_id.id
+            )
+        )
+        self.assertIn(soon[0].expiry_date.strftime("%d/%m/%Y"), values["summary"])
 
     def test_notification_address_setting(self):
         self.env.company.contract_alert_email = "contracts@company.test"

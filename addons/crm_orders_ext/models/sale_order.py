@@ -5,7 +5,7 @@ from odoo.addons.customer_portal_base.tools import upload
 from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
-from odoo.tools import plaintext2html
+from odoo.tools import format_datetime, plaintext2html
 
 # fields whose changes make the order's timeline (tracked by sale and sale_crm)
 TIMELINE_FIELDS = ("state", "invoice_status", "user_id", "partner_id", "locked")
@@ -235,7 +235,9 @@ class SaleOrder(models.Model):
         }
 
     def _format_timeline_datetime(self, value):
-        return fields.Datetime.context_timestamp(self, value).strftime("%Y-%m-%d %H:%M") if value else ""
+        # The reader's timezone and his language's date and time formats (Odoo's helper), not ISO.
+        tz = self.env.context.get("tz") or self.env.user.tz
+        return format_datetime(self.env, value, tz=tz) if value else ""
 
     def _get_order_payments(self):
         self.ensure_one()

@@ -132,6 +132,12 @@ class TestOrderCard(OrdersCommon):
         self.assertIn("Quotation created", html)
         self.assertIn("Sales Order", html)
         self.assertIn("Status", html)
+        # Dates in the reader's language format, not ISO.
+        self.env["res.lang"]._activate_lang("it_IT")
+        stamp = fields.Datetime.from_string("2026-12-23 09:30:00")
+        self.assertEqual(
+            order.with_context(lang="it_IT", tz="UTC")._format_timeline_datetime(stamp), "23/12/2026 09:30:00"
+        )
 
     def test_smart_buttons(self):
         invoice = self.order._create_invoices()
