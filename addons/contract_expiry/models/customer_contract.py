@@ -408,7 +408,12 @@ class CustomerContract(models.Model):
         """Open the composer with the e-mail that brings the customer to the contract's portal page."""
         self.ensure_one()
         self._check_state(("draft", "sent"), self.env._("Sending for signature"))
-        template = self.env.ref("contract_expiry.mail_template_contract_signature")
+        return self._composer_action(
+            "contract_expiry.mail_template_contract_signature", mark_contract_as_sent=True
+        )
+
+    def _composer_action(self, template_xmlid, **context):
+        """Odoo's composer on these contracts with one of their e-mails, in the responsible's layout."""
         return {
             "type": "ir.actions.act_window",
             "res_model": "mail.compose.message",
@@ -418,10 +423,10 @@ class CustomerContract(models.Model):
             "context": {
                 "default_model": self._name,
                 "default_res_ids": self.ids,
-                "default_template_id": template.id,
+                "default_template_id": self.env.ref(template_xmlid).id,
                 "default_composition_mode": "comment",
                 "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
-                "mark_contract_as_sent": True,
+                **context,
             },
         }
 
@@ -505,21 +510,7 @@ class CustomerContract(models.Model):
             raise UserError(
                 self.env._("The software licence is given only for a signed contract that is running.")
             )
-        template = self.env.ref("contract_expiry.mail_template_contract_licence")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
-            },
-        }
+        return self._composer_action("contract_expiry.mail_template_contract_licence")
 
     def _mark_as_sent(self):
         """Draft contracts become "sent" (signable): called by the composer's send, never by a context key

@@ -3,6 +3,18 @@ from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
 from odoo.tests import Form, new_test_user
 
 
+def register_payment(env, invoices, method, journal, **values):
+    """Register a payment through the real wizard form, as a user does (also used by the bridges' tests)."""
+    wizard_form = Form(
+        env["account.payment.register"].with_context(active_model="account.move", active_ids=invoices.ids)
+    )
+    wizard_form.collection_method_id = method
+    wizard_form.journal_id = journal
+    for name, value in values.items():
+        setattr(wizard_form, name, value)
+    return wizard_form.save()._create_payments()
+
+
 class CollectionCommon(AccountTestInvoicingCommon):
     """A Romanian accounting company (the chitanță rules apply to Romanian companies only; the demo
     company is American) with its journals, a company customer, an individual and a billing user."""
@@ -45,14 +57,4 @@ class CollectionCommon(AccountTestInvoicingCommon):
         return invoice
 
     def _register(self, invoices, method, journal=None, **values):
-        """Register a payment through the real wizard form, as a user does."""
-        wizard_form = Form(
-            self.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=invoices.ids
-            )
-        )
-        wizard_form.collection_method_id = method
-        wizard_form.journal_id = journal or self.bank_journal
-        for name, value in values.items():
-            setattr(wizard_form, name, value)
-        return wizard_form.save()._create_payments()
+        return register_payment(self.env, invoices, method, journal or self.bank_journal, **values)

@@ -5,7 +5,8 @@ from lxml import etree
 from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
-from odoo.tests import Form, tagged
+from odoo.addons.payment_methods_ro_it.tests.common import register_payment
+from odoo.tests import tagged
 from odoo.tools.misc import file_open
 
 
@@ -134,15 +135,13 @@ class TestFatturapaPaymentMethod(AccountTestInvoicingCommon):
 
     def test_method_of_the_payment_wins(self):
         invoice = self._invoice(self.method_bank)
-        wizard = Form(
-            self.env["account.payment.register"]
-            .with_company(self.company)
-            .with_context(active_model="account.move", active_ids=invoice.ids)
+        register_payment(
+            self.env,
+            invoice,
+            self.method_pos,
+            self.company_data["default_journal_bank"],
+            pos_transaction_ref="POS-0001",
         )
-        wizard.collection_method_id = self.method_pos
-        wizard.journal_id = self.company_data["default_journal_bank"]
-        wizard.pos_transaction_ref = "POS-0001"
-        wizard.save()._create_payments()
         self.assertEqual(invoice.collection_method_id, self.method_pos)
         self.assertEqual(self._modalita(invoice), ["MP08"])
 
@@ -157,17 +156,7 @@ class TestFatturapaPaymentMethod(AccountTestInvoicingCommon):
         ):
             with self.subTest(method=method.kind):
                 invoice = self._invoice(self.method_bank)
-                wizard = Form(
-                    self.env["account.payment.register"].with_context(
-                        active_model="account.move", active_ids=invoice.ids
-                    )
-                )
-                wizard.collection_method_id = method
-                wizard.journal_id = journal
-                wizard.amount = 300.0
-                for name, value in extra.items():
-                    setattr(wizard, name, value)
-                payment = wizard.save()._create_payments()
+                payment = register_payment(self.env, invoice, method, journal, amount=300.0, **extra)
                 self.assertEqual(invoice.payment_state, "partial")
                 self.assertEqual(payment.currency_id.name, "EUR")
                 self.assertEqual(invoice.collection_method_id, method)

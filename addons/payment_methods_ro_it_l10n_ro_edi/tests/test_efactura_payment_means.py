@@ -3,7 +3,8 @@ from lxml import etree
 from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT
-from odoo.tests import Form, tagged
+from odoo.addons.payment_methods_ro_it.tests.common import register_payment
+from odoo.tests import tagged
 
 UBL_NS = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}
 
@@ -113,14 +114,7 @@ class TestEfacturaPaymentMeans(AccountTestInvoicingCommon):
 
     def test_method_of_the_payment_wins(self):
         invoice = self._invoice(self.method_bank)
-        wizard = Form(
-            self.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=invoice.ids
-            )
-        )
-        wizard.collection_method_id = self.method_cash
-        wizard.journal_id = self.company_data["default_journal_cash"]
-        wizard.save()._create_payments()
+        register_payment(self.env, invoice, self.method_cash, self.company_data["default_journal_cash"])
         self.assertEqual(invoice.collection_method_id, self.method_cash)
         # A company customer's cash payment of a Romanian company gets its chitanță as well.
         self.assertTrue(invoice.matched_payment_ids.cash_receipt_id)
@@ -137,17 +131,7 @@ class TestEfacturaPaymentMeans(AccountTestInvoicingCommon):
         ):
             with self.subTest(method=method.kind):
                 invoice = self._invoice(self.method_bank)
-                wizard = Form(
-                    self.env["account.payment.register"].with_context(
-                        active_model="account.move", active_ids=invoice.ids
-                    )
-                )
-                wizard.collection_method_id = method
-                wizard.journal_id = journal
-                wizard.amount = 500.0
-                for name, value in extra.items():
-                    setattr(wizard, name, value)
-                payment = wizard.save()._create_payments()
+                payment = register_payment(self.env, invoice, method, journal, amount=500.0, **extra)
                 self.assertEqual(invoice.payment_state, "partial")
                 self.assertEqual(payment.currency_id.name, "RON")
                 self.assertEqual(invoice.collection_method_id, method)
