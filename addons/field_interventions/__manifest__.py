@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/ir_rules.xml",
         "data/ir_sequence_data.xml",
+        "data/field_plant_type_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",

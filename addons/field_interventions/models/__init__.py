@@ -1,4 +1,5 @@
 from . import field_site_mixin
+from . import field_plant_type
 from . import field_plant
 from . import field_intervention
 from . import field_intervention_line

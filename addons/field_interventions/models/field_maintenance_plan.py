@@ -47,13 +47,17 @@ class FieldMaintenancePlan(models.Model):
     )
     interval_months = fields.Integer(
         string="Every (months)",
-        compute="_compute_interval_months",
-        store=True,
-        readonly=False,
-        precompute=True,
         tracking=True,
-        help="Months between two interventions, counted from the day the last one was really done. "
-        "Proposed from the type of the plant: check it against the rules that apply to the plant.",
+        help="Months between two interventions, counted from the day the last one was really done. Leave "
+        "it empty to follow the legal interval of the plant's type.",
+    )
+    legal_interval_months = fields.Integer(related="plant_id.type_id.interval_months")
+    effective_interval_months = fields.Integer(
+        string="Interval (months)",
+        compute="_compute_effective_interval_months",
+        store=True,
+        precompute=True,
+        help="The plan's own interval, else the legal interval of the plant's type.",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -103,11 +107,10 @@ class FieldMaintenancePlan(models.Model):
             elif not plan.name:
                 plan.name = kinds.get(plan.kind, "")
 
-    @api.depends("plant_id.plant_type")
-    def _compute_interval_months(self):
+    @api.depends("interval_months", "plant_id.type_id.interval_months")
+    def _compute_effective_interval_months(self):
         for plan in self:
-            if not plan.interval_months:
-                plan.interval_months = plan.plant_id._usual_interval_months()
+            plan.effective_interval_months = plan.interval_months or plan.legal_interval_months
 
     @api.depends("plant_id")
     def _compute_user_id(self):
@@ -123,11 +126,11 @@ class FieldMaintenancePlan(models.Model):
             last = max(done.mapped("date_done"), default=False)
             plan.last_done_date = last and fields.Date.context_today(plan, timestamp=last)
 
-    @api.depends("last_done_date", "interval_months")
+    @api.depends("last_done_date", "effective_interval_months")
     def _compute_next_date(self):
         for plan in self:
-            if plan.last_done_date and plan.interval_months > 0:
-                plan.next_date = plan.last_done_date + relativedelta(months=plan.interval_months)
+            if plan.last_done_date and plan.effective_interval_months > 0:
+                plan.next_date = plan.last_done_date + relativedelta(months=plan.effective_interval_months)
             elif not plan.next_date:
                 plan.next_date = fields.Date.context_today(plan)
 
@@ -140,14 +143,22 @@ class FieldMaintenancePlan(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
-    @api.constrains("interval_months")
+    @api.constrains("interval_months", "plant_id")
     def _check_interval(self):
         for plan in self:
-            if plan.interval_months <= 0:
+            if plan.interval_months < 0:
                 raise ValidationError(
                     self.env._(
-                        "%(plan)s: give the months between two interventions (more than zero).",
+                        "%(plan)s: the months between two interventions cannot be negative.", plan=plan.name
+                    )
+                )
+            if plan.effective_interval_months <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(plan)s: give the months between two interventions. The plant's type "
+                        "(%(type)s) has no legal interval to follow.",
                         plan=plan.name,
+                        type=plan.plant_id.type_id.name or self.env._("none"),
                     )
                 )
 

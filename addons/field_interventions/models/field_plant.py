@@ -1,11 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Months between two maintenances proposed for a new plan, by plant type. Usual practice in Italy (fire
-# extinguishers every six months, UNI 9994-1; lifts at least every six months, DPR 162/1999), not a rule
-# the software enforces: the plan's interval stays editable.
-USUAL_INTERVAL_MONTHS = {"fire": 6, "lift": 6}
-DEFAULT_INTERVAL_MONTHS = 12
+from .field_plant_type import PLANT_CATEGORIES
 
 
 class FieldPlant(models.Model):
@@ -30,20 +26,21 @@ class FieldPlant(models.Model):
         index=True,
     )
     plant_type = fields.Selection(
-        [
-            ("heating", "Heating"),
-            ("cooling", "Air conditioning"),
-            ("electrical", "Electrical"),
-            ("plumbing", "Plumbing"),
-            ("fire", "Fire protection"),
-            ("lift", "Lift"),
-            ("other", "Other"),
-        ],
-        string="Type",
-        required=True,
-        default="other",
-        tracking=True,
+        PLANT_CATEGORIES, string="Category", required=True, default="other", tracking=True
     )
+    type_id = fields.Many2one(
+        "field.plant.type",
+        string="Type",
+        compute="_compute_type_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('category', '=', plant_type)]",
+        tracking=True,
+        help="Gives the legal interval between two checks that the plant's maintenance plans follow when "
+        "they have no interval of their own.",
+    )
+    legal_interval_months = fields.Integer(related="type_id.interval_months", string="Legal interval (months)")
     brand = fields.Char(tracking=True)
     model_name = fields.Char(string="Model", tracking=True)
     serial_number = fields.Char(tracking=True, copy=False)
@@ -78,6 +75,17 @@ class FieldPlant(models.Model):
                 or plant.intervention_ids.company_id[:1]
                 or self.env.company
             )
+
+    @api.depends("plant_type", "company_id")
+    def _compute_type_id(self):
+        PlantType = self.env["field.plant.type"]
+        defaults = {}  # one search per category and country, however many plants are created
+        for plant in self:
+            if plant.type_id.category != plant.plant_type:
+                key = (plant.plant_type, plant.company_id.country_id)
+                if key not in defaults:
+                    defaults[key] = PlantType._default_for(*key)
+                plant.type_id = defaults[key]
 
     @api.depends("intervention_ids")
     def _compute_intervention_count(self):
@@ -120,10 +128,6 @@ class FieldPlant(models.Model):
     # ------------------------------------------------------------
     # HELPERS
     # ------------------------------------------------------------
-
-    def _usual_interval_months(self):
-        """Months between two maintenances proposed for this plant's plans (see USUAL_INTERVAL_MONTHS)."""
-        return USUAL_INTERVAL_MONTHS.get(self[:1].plant_type, DEFAULT_INTERVAL_MONTHS)
 
     def _last_technician(self):
         """The first technician of this plant's latest intervention that had one (none for no plant)."""

@@ -9,3 +9,4 @@ from . import test_signed_security
 from . import test_maintenance_plan
 from . import test_customer_card
 from . import test_portal_request
+from . import test_plant_type

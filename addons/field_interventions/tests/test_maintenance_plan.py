@@ -26,10 +26,14 @@ class TestMaintenancePlan(InterventionsCase):
 
     def test_bad_interval_refused(self):
         with self.assertRaises(ValidationError):
-            self._plan(interval_months=0)
-        with self.assertRaises(ValidationError):
             self._plan(interval_months=-3)
-        plan = self._plan()
+        other = self.env["field.plant"].create(
+            {"name": "Gate", "partner_id": self.customer_a.id, "plant_type": "other"}
+        )
+        self.assertFalse(other.legal_interval_months)
+        with self.assertRaisesRegex(ValidationError, "give the months between two interventions"):
+            self._plan(other)
+        plan = self._plan(other, interval_months=3)
         with self.assertRaises(ValidationError):
             plan.interval_months = False
         with self.assertRaises(ValidationError):
@@ -41,7 +45,8 @@ class TestMaintenancePlan(InterventionsCase):
         previous = self._intervention(plant_ids=[fields.Command.set(self.plant_a.ids)])
         self.assertEqual(previous.user_ids, self.technician)
         plan = self._plan()
-        self.assertEqual(plan.interval_months, 12, "heating: once a year")
+        self.assertFalse(plan.interval_months, "none of its own")
+        self.assertEqual(plan.effective_interval_months, self.plant_a.type_id.interval_months)
         self.assertEqual(plan.user_id, self.technician, "the plant's last technician")
         self.assertEqual(plan.next_date, self.today, "never done: due now")
         self.assertIn("Boiler", plan.name)
@@ -50,7 +55,7 @@ class TestMaintenancePlan(InterventionsCase):
         extinguishers = self.env["field.plant"].create(
             {"name": "Extinguishers", "partner_id": self.customer_a.id, "plant_type": "fire"}
         )
-        self.assertEqual(self._plan(extinguishers).interval_months, 6)
+        self.assertEqual(self._plan(extinguishers).effective_interval_months, 6)
         self.assertFalse(self._plan(extinguishers).user_id, "no intervention yet: no technician")
 
     def test_cron_plans_ahead_once(self):
@@ -79,7 +84,7 @@ class TestMaintenancePlan(InterventionsCase):
         self.assertEqual(len(later.intervention_ids), 1)
 
     def test_done_late_counts_from_done_date(self):
-        plan = self._plan(next_date=self.today - timedelta(days=20))
+        plan = self._plan(next_date=self.today - timedelta(days=20), interval_months=12)
         self._cron()
         intervention = plan.intervention_ids
         self.assertEqual(len(intervention), 1)
@@ -157,7 +162,7 @@ class TestMaintenancePlan(InterventionsCase):
         archived = self._plan(next_date=self.today)
         archived.active = False
         plant = self.env["field.plant"].create({"name": "Old pump", "partner_id": self.customer_b.id})
-        on_archived_plant = self._plan(plant, next_date=self.today)
+        on_archived_plant = self._plan(plant, next_date=self.today, interval_months=12)
         plant.active = False
         self._cron()
         self.assertFalse(archived.intervention_ids)
@@ -176,7 +181,12 @@ class TestMaintenancePlan(InterventionsCase):
             )
             return Plan.create(
                 [
-                    {"plant_id": plant.id, "user_id": self.technician.id, "next_date": self.today}
+                    {
+                        "plant_id": plant.id,
+                        "user_id": self.technician.id,
+                        "next_date": self.today,
+                        "interval_months": 12,
+                    }
                     for plant in plants
                 ]
             )
