@@ -13,6 +13,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
 MODEL = "field.intervention"
+CHECK_MODEL = "field.check"
 REPORT_REF = "field_interventions.action_report_field_intervention"
 PAGE_SIZE = 20
 
@@ -31,7 +32,23 @@ class InterventionPortal(CustomerPortalBase):
                 if Intervention.has_access("read")
                 else 0
             )
+        if "check_count" in counters:
+            Check = request.env[CHECK_MODEL]
+            values["check_count"] = (
+                Check.search_count(self._prepare_checks_domain()) if Check.has_access("read") else 0
+            )
         return values
+
+    def _prepare_checks_domain(self):
+        # As for the interventions: the record rules restrict portal users (reserved-area flag included).
+        return [("partner_id", "=", request.env.user.commercial_partner_id.id)]
+
+    def _get_checks_searchbar_sortings(self):
+        return {
+            "date": {"label": request.env._("Newest"), "order": "date desc, id desc"},
+            "next_date": {"label": request.env._("Next check"), "order": "next_date, id desc"},
+            "name": {"label": request.env._("Title"), "order": "name, id desc"},
+        }
 
     def _prepare_interventions_domain(self):
         # The record rules already restrict portal users; the domain keeps internal users to their own.
@@ -44,9 +61,9 @@ class InterventionPortal(CustomerPortalBase):
             "state": {"label": request.env._("Status"), "order": "state, date_start desc"},
         }
 
-    def _intervention_error_page(self, message, status):
+    def _intervention_error_page(self, message, status, page_name="intervention"):
         values = self._prepare_portal_layout_values()
-        values.update({"error_message": message, "page_name": "intervention"})
+        values.update({"error_message": message, "page_name": page_name})
         return request.render("field_interventions.portal_intervention_error", values, status=status)
 
     def _intervention_check_access(self, intervention_id, access_token):
@@ -291,7 +308,9 @@ class InterventionPortal(CustomerPortalBase):
             lambda a: a.id == attachment_id
         )
         if not attachment:
-            return self._intervention_error_page(request.env._("This file does not exist (any more)."), 404)
+            return self._intervention_error_page(
+                request.env._("This file does not exist (any more)."), 404
+            )
         return attachment_response(attachment)
 
     @http.route("/my/interventions/<int:intervention_id>/ics", type="http", auth="public", website=True)
@@ -307,3 +326,57 @@ class InterventionPortal(CustomerPortalBase):
                 ("Content-Disposition", f'attachment; filename="{filename}"'),
             ],
         )
+
+    # ------------------------------------------------------------
+    # CHECKS AND REPORTS (reserved area only: no token links)
+    # ------------------------------------------------------------
+
+    @http.route(["/my/checks", "/my/checks/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_checks(self, page=1, sortby=None, **kw):
+        values = self._portal_list_values(
+            CHECK_MODEL,
+            self._prepare_checks_domain() if request.env[CHECK_MODEL].has_access("read") else [(0, "=", 1)],
+            "/my/checks",
+            self._get_checks_searchbar_sortings(),
+            sortby,
+            page,
+            "checks",
+            "check",
+            step=PAGE_SIZE,
+        )
+        # Read by the rules above; their plants and files are shown with them (portal users read no plant).
+        values["checks"] = values["checks"].sudo()
+        return request.render("field_interventions.portal_my_checks", values)
+
+    def _check_or_error(self, check_id):
+        """The check (sudo) the signed-in contact may see by the record rules, or a 404 page: another
+        customer's check, a contact without reserved-area access and the public user learn nothing."""
+        try:
+            return self._document_or_404(CHECK_MODEL, check_id), None
+        except NotFound:
+            message = request.env._("This check does not exist or is not yours.")
+            return None, self._intervention_error_page(message, 404, page_name="check")
+
+    @http.route("/my/checks/<int:check_id>", type="http", auth="public", website=True)
+    def portal_check_page(self, check_id, **kw):
+        check_sudo, error = self._check_or_error(check_id)
+        if error:
+            return error
+        values = self._prepare_portal_layout_values()
+        values.update({"check": check_sudo, "page_name": "check"})
+        return request.render("field_interventions.portal_check_page", values)
+
+    @http.route(
+        "/my/checks/<int:check_id>/attachments/<int:attachment_id>", type="http", auth="public", website=True
+    )
+    def portal_check_attachment(self, check_id, attachment_id, **kw):
+        check_sudo, error = self._check_or_error(check_id)
+        if error:
+            return error
+        # Only the check's own files: looked up inside the checked check.
+        attachment = check_sudo.attachment_ids.filtered(lambda a: a.id == attachment_id)
+        if not attachment:
+            return self._intervention_error_page(
+                request.env._("This file does not exist (any more)."), 404, page_name="check"
+            )
+        return attachment_response(attachment)

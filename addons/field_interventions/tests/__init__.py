@@ -10,3 +10,5 @@ from . import test_maintenance_plan
 from . import test_customer_card
 from . import test_portal_request
 from . import test_plant_type
+from . import test_portal_checks
+from . import test_check_reminders
