@@ -2,6 +2,8 @@ import secrets
 
 from odoo import api, fields, models
 
+from .field_site_mixin import SITE_TYPES
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -25,6 +27,11 @@ class ResPartner(models.Model):
     field_plan_ids = fields.One2many("field.maintenance.plan", "partner_id", string="Maintenance plans")
     field_check_ids = fields.One2many("field.check", "partner_id", string="Checks and reports")
     field_intervention_count = fields.Integer(compute="_compute_field_intervention_count")
+    # The customer's sites: its addresses of a site type (see field.site.mixin), apart from its people.
+    field_site_ids = fields.One2many(
+        "res.partner", "parent_id", string="Sites", domain=[("type", "in", SITE_TYPES)]
+    )
+    field_site_plant_count = fields.Integer(string="Plants at the site", compute="_compute_field_site_plant_count")
 
     @api.depends("field_intervention_ids")
     def _compute_field_intervention_count(self):
@@ -35,6 +42,14 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.field_intervention_count = counts.get(partner, 0)
+
+    def _compute_field_site_plant_count(self):
+        # One query for the page of sites the card shows, however many plants they hold.
+        counts = dict(
+            self.env["field.plant"]._read_group([("site_id", "in", self.ids)], ["site_id"], ["__count"])
+        )
+        for partner in self:
+            partner.field_site_plant_count = counts.get(partner, 0)
 
     def action_view_field_interventions(self):
         """The customer's interventions, new ones for this customer."""

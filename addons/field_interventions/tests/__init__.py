@@ -12,3 +12,4 @@ from . import test_portal_request
 from . import test_plant_type
 from . import test_portal_checks
 from . import test_check_reminders
+from . import test_card_queries
