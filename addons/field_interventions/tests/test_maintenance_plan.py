@@ -206,3 +206,45 @@ class TestMaintenancePlan(InterventionsCase):
         self.assertEqual(len(plans_100.intervention_ids), 100)
         self.assertEqual(len(set(plans_100.intervention_ids.mapped("name"))), 100)
         self.assertFalse(any(plans_100.mapped("to_plan")))
+
+    def test_cron_run_flat_per_plant(self):
+        """The whole run over 1,000 due plans costs ten batches of what 100 plans cost: the same fixed
+        queries, then the same queries per batch of 100, whatever the number of plants."""
+        Plan = self.env["field.maintenance.plan"]
+
+        def make(count):
+            plants = self.env["field.plant"].create(
+                [
+                    {"name": f"Lift {i}", "partner_id": self.customer_a.id, "site_id": self.site_a.id}
+                    for i in range(count)
+                ]
+            )
+            return Plan.create(
+                [
+                    {"plant_id": p.id, "user_id": self.technician.id, "next_date": self.today, "interval_months": 6}
+                    for p in plants
+                ]
+            )
+
+        def run(plans):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            count0 = self.cr.sql_log_count
+            self._cron()
+            self.env.flush_all()
+            self.assertFalse(any(plans.mapped("to_plan")))
+            return self.cr.sql_log_count - count0
+
+        self._cron()  # what was due before (demo plans), and the caches
+        make(3)
+        self._cron()
+        queries_100 = run(make(100))
+        queries_200 = run(make(200))
+        per_batch = queries_200 - queries_100
+        plans_1000 = make(1000)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries_100 + 9 * per_batch):
+            self._cron()
+            self.env.flush_all()
+        self.assertEqual(len(plans_1000.intervention_ids), 1000)
