@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
 
 from .test_portal import InterventionsPortalCase
@@ -27,3 +30,23 @@ class TestInterventionSignTour(InterventionsPortalCase):
         self.assertEqual(self.intervention_a.signed_by, "Carla Cliente")
         self.assertTrue(self.intervention_a.signed_pdf_id)
         self.assertEqual(self.intervention_b.state, "done")
+
+
+@tagged("post_install", "-at_install")
+class TestTechnicianPhoneTour(InterventionsPortalCase):
+    browser_size = "390x844"
+
+    def test_technicians_day_on_a_phone(self):
+        now = fields.Datetime.now().replace(microsecond=0)
+        today = self._intervention(start=now - timedelta(minutes=30), contact_id=self.contact_a.id, report=False)
+        self._intervention(customer=self.customer_b, start=now + timedelta(days=3))
+        self.start_tour(
+            "/odoo/action-field_interventions.action_field_intervention_today",
+            "field_intervention_phone_day",
+            login="technician",
+        )
+        self.assertEqual(today.state, "signed")
+        self.assertEqual(today.signed_by, "Carla Cliente")
+        self.assertIn("ignition electrode", today.report)
+        self.assertEqual(today.line_ids.mapped("name"), ["Ignition electrode"])
+        self.assertTrue(today.signed_pdf_id)
