@@ -73,7 +73,9 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
         env["field.maintenance.plan"]._cron_plan_interventions()  # what was due before the bench
         customer = env["res.partner"].create({"name": f"Bench customer {tag}", "is_company": True})
-        site = env["res.partner"].create({"name": f"Bench site {tag}", "parent_id": customer.id, "type": "other"})
+        site = env["res.partner"].create(
+            {"name": f"Bench site {tag}", "parent_id": customer.id, "type": "other"}
+        )
         technician = env.ref("base.user_admin")
         ours = make_plans(env, customer, site, technician, args.plants, tag)
         ids = {"customer": customer.id, "ours": ours.ids}
@@ -90,7 +92,9 @@ def main():
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
             customer = env["res.partner"].browse(ids["customer"])
-            stock = make_plans(env, customer, customer.child_ids[:1], env.ref("base.user_admin"), args.stock, tag)
+            stock = make_plans(
+                env, customer, customer.child_ids[:1], env.ref("base.user_admin"), args.stock, tag
+            )
             ids["stock"] = stock.ids
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
@@ -105,14 +109,19 @@ def main():
 
             base, base_q = timed(cr, stock_path)
         m = args.stock
-        out(f"  stock: {base / m * 1000:.2f} ms, {base_q / m:.3f} queries per plant (one create each, {m} plans)")
+        out(
+            f"  stock: {base / m * 1000:.2f} ms, {base_q / m:.3f} queries per plant "
+            f"(one create each, {m} plans)"
+        )
         out(f"  ratio stock/ours per plant: {(base / m) / (elapsed / n):.2f}x")
     finally:
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
             customer = env["res.partner"].browse(ids["customer"])
             env["field.intervention"].search([("partner_id", "=", customer.id)]).unlink()
-            env["field.plant"].with_context(active_test=False).search([("partner_id", "=", customer.id)]).unlink()
+            env["field.plant"].with_context(active_test=False).search(
+                [("partner_id", "=", customer.id)]
+            ).unlink()
             (customer.child_ids | customer).unlink()
 
 

@@ -308,9 +308,7 @@ class InterventionPortal(CustomerPortalBase):
             lambda a: a.id == attachment_id
         )
         if not attachment:
-            return self._intervention_error_page(
-                request.env._("This file does not exist (any more)."), 404
-            )
+            return self._intervention_error_page(request.env._("This file does not exist (any more)."), 404)
         return attachment_response(attachment)
 
     @http.route("/my/interventions/<int:intervention_id>/ics", type="http", auth="public", website=True)

@@ -133,8 +133,10 @@ class FieldCheck(models.Model):
 
     @api.model
     def _reminder_days(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            "field_interventions.check_reminder_days", DEFAULT_CHECK_REMINDER_DAYS
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("field_interventions.check_reminder_days", DEFAULT_CHECK_REMINDER_DAYS)
         )
         try:
             return max(int(value), 0)

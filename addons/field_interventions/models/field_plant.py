@@ -40,7 +40,9 @@ class FieldPlant(models.Model):
         help="Gives the legal interval between two checks that the plant's maintenance plans follow when "
         "they have no interval of their own.",
     )
-    legal_interval_months = fields.Integer(related="type_id.interval_months", string="Legal interval (months)")
+    legal_interval_months = fields.Integer(
+        related="type_id.interval_months", string="Legal interval (months)"
+    )
     brand = fields.Char(tracking=True)
     model_name = fields.Char(string="Model", tracking=True)
     serial_number = fields.Char(tracking=True, copy=False)

@@ -31,7 +31,9 @@ class ResPartner(models.Model):
     field_site_ids = fields.One2many(
         "res.partner", "parent_id", string="Sites", domain=[("type", "in", SITE_TYPES)]
     )
-    field_site_plant_count = fields.Integer(string="Plants at the site", compute="_compute_field_site_plant_count")
+    field_site_plant_count = fields.Integer(
+        string="Plants at the site", compute="_compute_field_site_plant_count"
+    )
 
     @api.depends("field_intervention_ids")
     def _compute_field_intervention_count(self):

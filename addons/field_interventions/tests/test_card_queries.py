@@ -83,7 +83,10 @@ class TestCardQueries(InterventionsCase):
             ]
         )
         self.env["field.check"].create(
-            [{"name": f"Check {i}", "partner_id": customer.id, "plant_id": plants[i % n].id} for i in range(n * 3)]
+            [
+                {"name": f"Check {i}", "partner_id": customer.id, "plant_id": plants[i % n].id}
+                for i in range(n * 3)
+            ]
         )
 
     def test_card_read_flat(self):

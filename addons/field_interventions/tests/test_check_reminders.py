@@ -70,12 +70,24 @@ class TestCheckReminders(InterventionsCase):
         """100 checks cost the queries of 10: one batch, whatever its size."""
         self._cron()  # warm the caches
         checks_10 = self.env["field.check"].create(
-            [{"name": f"C{i}", "partner_id": self.customer_a.id, "next_date": self.today + timedelta(days=5)}
-             for i in range(10)]
+            [
+                {
+                    "name": f"C{i}",
+                    "partner_id": self.customer_a.id,
+                    "next_date": self.today + timedelta(days=5),
+                }
+                for i in range(10)
+            ]
         )
         checks_100 = self.env["field.check"].create(
-            [{"name": f"D{i}", "partner_id": self.customer_a.id, "next_date": self.today + timedelta(days=5)}
-             for i in range(100)]
+            [
+                {
+                    "name": f"D{i}",
+                    "partner_id": self.customer_a.id,
+                    "next_date": self.today + timedelta(days=5),
+                }
+                for i in range(100)
+            ]
         )
         self.env.flush_all()
         self.env.invalidate_all()

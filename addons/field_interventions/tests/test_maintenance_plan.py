@@ -221,7 +221,12 @@ class TestMaintenancePlan(InterventionsCase):
             )
             return Plan.create(
                 [
-                    {"plant_id": p.id, "user_id": self.technician.id, "next_date": self.today, "interval_months": 6}
+                    {
+                        "plant_id": p.id,
+                        "user_id": self.technician.id,
+                        "next_date": self.today,
+                        "interval_months": 6,
+                    }
                     for p in plants
                 ]
             )

@@ -7,7 +7,9 @@ from .common import InterventionsCase
 @tagged("post_install", "-at_install")
 class TestPlantType(InterventionsCase):
     def _plant(self, company, category, **vals):
-        customer = self.env["res.partner"].create({"name": f"Customer of {company.name}", "company_id": company.id})
+        customer = self.env["res.partner"].create(
+            {"name": f"Customer of {company.name}", "company_id": company.id}
+        )
         return (
             self.env["field.plant"]
             .with_company(company)
@@ -16,8 +18,12 @@ class TestPlantType(InterventionsCase):
 
     def test_legal_intervals_by_country(self):
         """A new plant gets its country's type for its category, with the law's interval."""
-        italy = self.env["res.company"].create({"name": "Impianti Srl", "country_id": self.env.ref("base.it").id})
-        romania = self.env["res.company"].create({"name": "Instal SRL", "country_id": self.env.ref("base.ro").id})
+        italy = self.env["res.company"].create(
+            {"name": "Impianti Srl", "country_id": self.env.ref("base.it").id}
+        )
+        romania = self.env["res.company"].create(
+            {"name": "Instal SRL", "country_id": self.env.ref("base.ro").id}
+        )
         cases = [
             (italy, "heating", "field_interventions.plant_type_it_gas_heat_generator", 48),
             (italy, "fire", "field_interventions.plant_type_it_fire_extinguisher", 6),
@@ -36,7 +42,12 @@ class TestPlantType(InterventionsCase):
     def test_plan_follows_the_type_unless_its_own(self):
         lift_type = self.env.ref("field_interventions.plant_type_it_lift")
         plant = self.env["field.plant"].create(
-            {"name": "Lift A", "partner_id": self.customer_a.id, "plant_type": "lift", "type_id": lift_type.id}
+            {
+                "name": "Lift A",
+                "partner_id": self.customer_a.id,
+                "plant_type": "lift",
+                "type_id": lift_type.id,
+            }
         )
         follows = self.env["field.maintenance.plan"].create({"plant_id": plant.id, "kind": "check"})
         own = self.env["field.maintenance.plan"].create({"plant_id": plant.id, "interval_months": 6})

@@ -1,11 +1,10 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.addons.customer_portal_base.tests.common import CallKwMixin
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
-
-from odoo.addons.customer_portal_base.tests.common import CallKwMixin
 
 from .common import InterventionsCase
 
@@ -113,7 +112,9 @@ class TestPortalChecks(CallKwMixin, HttpCase, InterventionsCase):
             ("unlink", [[self.check_a.id]]),
         ):
             with self.subTest(method=method):
-                self.assertEqual(self._call_kw_refused("field.check", method, args), "odoo.exceptions.AccessError")
+                self.assertEqual(
+                    self._call_kw_refused("field.check", method, args), "odoo.exceptions.AccessError"
+                )
         self.assertTrue(self.check_a.exists().next_date)
 
     def test_intervention_of_another_customer_refused(self):

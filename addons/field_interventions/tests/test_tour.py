@@ -38,7 +38,9 @@ class TestTechnicianPhoneTour(InterventionsPortalCase):
 
     def test_technicians_day_on_a_phone(self):
         now = fields.Datetime.now().replace(microsecond=0)
-        today = self._intervention(start=now - timedelta(minutes=30), contact_id=self.contact_a.id, report=False)
+        today = self._intervention(
+            start=now - timedelta(minutes=30), contact_id=self.contact_a.id, report=False
+        )
         self._intervention(customer=self.customer_b, start=now + timedelta(days=3))
         self.start_tour(
             "/odoo/action-field_interventions.action_field_intervention_today",
