@@ -51,7 +51,6 @@ class FieldCheck(models.Model):
     )
     intervention_id = fields.Many2one(
         "field.intervention",
-        string="Intervention",
         index="btree_not_null",
         check_company=True,
         domain="[('partner_id', '=', partner_id)]",

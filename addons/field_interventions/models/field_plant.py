@@ -30,7 +30,6 @@ class FieldPlant(models.Model):
     )
     type_id = fields.Many2one(
         "field.plant.type",
-        string="Type",
         compute="_compute_type_id",
         store=True,
         readonly=False,
