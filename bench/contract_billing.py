@@ -15,17 +15,15 @@ processed too, so use a test database.
 """
 
 import argparse
-import sys
-import time
 import uuid
 
+from _common import CONTEXT, out, timed
 from dateutil.relativedelta import relativedelta
 
 import odoo
 from odoo import Command, fields
 from odoo.tools import config
 
-CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
 STOCK_LINE_FIELDS = ("product_id", "name", "quantity", "price_unit", "tax_ids")
 
 
@@ -41,16 +39,6 @@ def make_contracts(env, partner, product, count, **vals):
     for start in range(0, count, 1000):
         contracts |= env["customer.contract"].create([dict(values) for _i in range(min(1000, count - start))])
     return contracts
-
-
-def out(line):
-    sys.stdout.write(line + "\n")
-
-
-def timed(cr, func):
-    queries, start = cr.sql_log_count, time.perf_counter()
-    func()
-    return time.perf_counter() - start, cr.sql_log_count - queries
 
 
 def main():

@@ -22,16 +22,12 @@ import tempfile
 import time
 import zipfile
 
+from _common import CONTEXT, out
+
 import odoo
 import odoo.service.db
 from odoo import Command, fields
 from odoo.tools import config
-
-CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
-
-
-def out(line):
-    sys.stdout.write(line + "\n")
 
 
 def fetch_oca_contract(folder):

@@ -16,25 +16,13 @@ too, so use a test database.
 """
 
 import argparse
-import sys
-import time
 import uuid
+
+from _common import CONTEXT, out, timed
 
 import odoo
 from odoo import fields
 from odoo.tools import config
-
-CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
-
-
-def out(line):
-    sys.stdout.write(line + "\n")
-
-
-def timed(cr, func):
-    queries, start = cr.sql_log_count, time.perf_counter()
-    func()
-    return time.perf_counter() - start, cr.sql_log_count - queries
 
 
 def make_plans(env, customer, site, technician, count, tag):

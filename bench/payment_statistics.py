@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from _common import out
+
 import odoo
 from odoo import Command, api, fields
 from odoo.modules.registry import Registry
@@ -32,10 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PGPORT = os.environ.get("SUITE_PGPORT", "54329")
 LIMIT_SECONDS = 1.0
 CUSTOMERS = 1000
-
-
-def say(text=""):
-    sys.stdout.write(text + "\n")
 
 
 def create_database(db):
@@ -175,17 +173,17 @@ def run(db, count):
         methods = env["account.collection.method"].search([])
         start = time.perf_counter()
         bulk_copy(cr, template, count - 1, partners.ids, methods.ids)
-        say(f"{count} posted invoices made in {time.perf_counter() - start:.1f} s")
+        out(f"{count} posted invoices made in {time.perf_counter() - start:.1f} s")
     # A second transaction, so the figures are read from committed data as users see it.
     with registry.cursor() as cr:
         ours, stock = measure(api.Environment(cr, odoo.SUPERUSER_ID, {}))
     reference = min(stock.values())
-    say(f"\n{'query':<32}{'seconds':>10}{'ratio to stock':>16}")
+    out(f"\n{'query':<32}{'seconds':>10}{'ratio to stock':>16}")
     for name, seconds in {**ours, **stock}.items():
-        say(f"{name:<32}{seconds:>10.3f}{seconds / reference:>16.2f}")
+        out(f"{name:<32}{seconds:>10.3f}{seconds / reference:>16.2f}")
     slow = [name for name, seconds in ours.items() if seconds >= LIMIT_SECONDS]
     if slow:
-        say(f"\nSlower than {LIMIT_SECONDS} s: {', '.join(slow)}")
+        out(f"\nSlower than {LIMIT_SECONDS} s: {', '.join(slow)}")
     return not slow
 
 

@@ -26,6 +26,24 @@ class CrmLead(models.Model):
             "target": "current",
         }
 
+    def action_crm_make_customer(self):
+        """The offer was accepted by hand (phone, paper): the same as an acceptance from the e-mail link."""
+        self.ensure_one()
+        # _crm_make_customer works in sudo (portal customers run it too): check the clicker's right first
+        self.check_access("write")
+        if not self.active or self.won_status == "lost":
+            raise UserError(self.env._("A lost lead cannot become a customer: restore it first."))
+        if not (self.partner_id or self.partner_name or self.contact_name):
+            raise UserError(self.env._("Give the lead a customer, a company name or a contact name first."))
+        self._crm_make_customer()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": self.partner_id.commercial_partner_id.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     def _crm_prepare_offer_values(self):
         self.ensure_one()
         # the same values stock passes as defaults, given explicitly so they do not leak into sub-records

@@ -36,6 +36,8 @@ class SaleOrder(models.Model):
     version_root_id = fields.Many2one(
         "sale.order", string="First version", readonly=True, copy=False, index="btree_not_null"
     )
+    # tracked so that the timeline shows when the order became to invoice, invoiced...
+    invoice_status = fields.Selection(tracking=True)
     version_count = fields.Integer(compute="_compute_version_count", string="Versions")
     payment_count = fields.Integer(
         compute="_compute_payment_count", string="Payments", groups="account.group_account_invoice"
@@ -170,7 +172,11 @@ class SaleOrder(models.Model):
         return res
 
     def action_create_draft_invoice(self):
-        """One click from a confirmed order to its draft invoice."""
+        """One click from an offer or a confirmed order to its draft invoice: an offer is confirmed on the way
+        (all or nothing: when there is nothing to invoice, the confirmation is rolled back with the error)."""
+        offers = self.filtered(lambda order: order.state in ("draft", "sent"))
+        if offers:
+            offers.action_confirm()
         invoices = self._create_invoices()
         return self.action_view_invoice(invoices)
 

@@ -11,3 +11,4 @@ from . import test_portal_request_tour
 from . import test_portal_request_privacy
 from . import test_portal_request_events
 from . import test_portal_request_rate
+from . import test_one_click

@@ -77,3 +77,17 @@ class InterventionsCase(PortalCustomersCase):
         intervention.action_start()
         intervention.action_done()
         return intervention
+
+
+class RemindersCase(InterventionsCase):
+    """Contacts of A asking for reminders, one of them without reserved area (never reminded), none at B."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contact_a.intervention_reminder = True
+        cls.contact_a2.intervention_reminder = True  # no reserved area: never reminded
+        cls.contact_b.intervention_reminder = False
+
+    def _mails(self, records):
+        return self.env["mail.mail"].search([("model", "=", records._name), ("res_id", "in", records.ids)])

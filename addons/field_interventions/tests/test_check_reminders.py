@@ -5,16 +5,14 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.tests import tagged
 
-from .common import InterventionsCase
+from .common import RemindersCase
 
 
 @tagged("post_install", "-at_install")
-class TestCheckReminders(InterventionsCase):
+class TestCheckReminders(RemindersCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.contact_a.intervention_reminder = True
-        cls.contact_a2.intervention_reminder = True  # no reserved area: never reminded
         cls.today = fields.Date.today()
 
     def _check(self, days, customer=None, **vals):
@@ -28,9 +26,6 @@ class TestCheckReminders(InterventionsCase):
                 **vals,
             }
         )
-
-    def _mails(self, checks):
-        return self.env["mail.mail"].search([("model", "=", "field.check"), ("res_id", "in", checks.ids)])
 
     def _cron(self):
         self.env["field.check"]._cron_send_check_reminders()

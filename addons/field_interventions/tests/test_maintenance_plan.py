@@ -158,6 +158,26 @@ class TestMaintenancePlan(InterventionsCase):
         self.assertEqual(plan.last_done_date, self.today)
         self.assertEqual(plan.next_date, self.today + timedelta(days=300), "the check's date wins")
 
+    def _due_plans(self, count, name, interval_months):
+        """``count`` plants of customer A at site A, each with a plan due today for the technician."""
+        plants = self.env["field.plant"].create(
+            [
+                {"name": f"{name} {i}", "partner_id": self.customer_a.id, "site_id": self.site_a.id}
+                for i in range(count)
+            ]
+        )
+        return self.env["field.maintenance.plan"].create(
+            [
+                {
+                    "plant_id": plant.id,
+                    "user_id": self.technician.id,
+                    "next_date": self.today,
+                    "interval_months": interval_months,
+                }
+                for plant in plants
+            ]
+        )
+
     def test_archived_plan_or_plant_not_planned(self):
         archived = self._plan(next_date=self.today)
         archived.active = False
@@ -170,26 +190,9 @@ class TestMaintenancePlan(InterventionsCase):
 
     def test_cron_queries_flat(self):
         """The interventions of 100 plans cost the queries of 10: one batch, whatever its size."""
-        Plan = self.env["field.maintenance.plan"]
 
         def make(count):
-            plants = self.env["field.plant"].create(
-                [
-                    {"name": f"Boiler {i}", "partner_id": self.customer_a.id, "site_id": self.site_a.id}
-                    for i in range(count)
-                ]
-            )
-            return Plan.create(
-                [
-                    {
-                        "plant_id": plant.id,
-                        "user_id": self.technician.id,
-                        "next_date": self.today,
-                        "interval_months": 12,
-                    }
-                    for plant in plants
-                ]
-            )
+            return self._due_plans(count, "Boiler", interval_months=12)
 
         make(3)._create_next_interventions()  # warm the caches (sequence, rules)
         plans_10, plans_100 = make(10), make(100)
@@ -210,26 +213,9 @@ class TestMaintenancePlan(InterventionsCase):
     def test_cron_run_flat_per_plant(self):
         """The whole run over 1,000 due plans costs ten batches of what 100 plans cost: the same fixed
         queries, then the same queries per batch of 100, whatever the number of plants."""
-        Plan = self.env["field.maintenance.plan"]
 
         def make(count):
-            plants = self.env["field.plant"].create(
-                [
-                    {"name": f"Lift {i}", "partner_id": self.customer_a.id, "site_id": self.site_a.id}
-                    for i in range(count)
-                ]
-            )
-            return Plan.create(
-                [
-                    {
-                        "plant_id": p.id,
-                        "user_id": self.technician.id,
-                        "next_date": self.today,
-                        "interval_months": 6,
-                    }
-                    for p in plants
-                ]
-            )
+            return self._due_plans(count, "Lift", interval_months=6)
 
         def run(plans):
             self.env.flush_all()

@@ -7,23 +7,15 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from ..models.field_intervention import REMINDER_BATCH_SIZE
-from .common import InterventionsCase
+from .common import RemindersCase
 
 
 @tagged("post_install", "-at_install")
-class TestInterventionReminders(InterventionsCase):
+class TestInterventionReminders(RemindersCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.contact_a.intervention_reminder = True
-        cls.contact_a2.intervention_reminder = True  # no reserved area: never reminded
-        cls.contact_b.intervention_reminder = False
         cls.now = fields.Datetime.now().replace(microsecond=0)
-
-    def _mails(self, interventions):
-        return self.env["mail.mail"].search(
-            [("model", "=", "field.intervention"), ("res_id", "in", interventions.ids)]
-        )
 
     def test_one_month_then_one_week_before(self):
         intervention = self._intervention(start=self.now + timedelta(days=40))

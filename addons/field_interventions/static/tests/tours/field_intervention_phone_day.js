@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { signOnTheSpotSteps } from "@field_interventions/../tests/tours/field_intervention_sign_on_site";
 
 // The technician's day on a phone (390 x 844, data from test_tour.py): today's list, start, report,
 // a material, done, signed on the spot.
@@ -57,42 +58,6 @@ registry.category("web_tour.tours").add("field_intervention_phone_day", {
             trigger: ".o_form_view .o_statusbar_buttons > button[name=action_sign_on_site]",
             run: "click",
         },
-        {
-            content: "the customer reads the report on the phone",
-            trigger: ".modal .o_field_widget[name=report]:contains(ignition electrode)",
-        },
-        {
-            content: "type the signer's name",
-            trigger: ".modal .o_field_widget[name=signer_name] input",
-            run: "edit Carla Cliente",
-        },
-        {
-            content: "open the signature pad",
-            trigger: ".modal .o_field_widget[name=signature] .o_signature_empty",
-            run: "click",
-        },
-        {
-            content: "the signature is drawn from the name",
-            trigger: ".modal canvas.o_web_sign_signature",
-            run: "canvasNotEmpty",
-        },
-        {
-            content: "adopt the signature",
-            trigger: ".modal footer button.btn-primary:contains(Adopt)",
-            run: "click",
-        },
-        {
-            content: "the signature is in the wizard",
-            trigger: ".modal .o_field_widget[name=signature] img.o_signature",
-        },
-        {
-            content: "sign",
-            trigger: ".modal button[name=action_sign]",
-            run: "click",
-        },
-        {
-            content: "the intervention is signed",
-            trigger: ".o_form_view .o_statusbar_status:contains(Signed)",
-        },
+        ...signOnTheSpotSteps("ignition electrode"),
     ],
 });

@@ -1,21 +1,12 @@
 import { registry } from "@web/core/registry";
 
-// The technician has the customer sign the report on the tablet (data from test_tour.py).
-registry.category("web_tour.tours").add("field_intervention_sign_on_site", {
-    steps: () => [
+// The customer reads the report in the sign dialog, signs with his name, and the intervention is signed:
+// the same on a tablet and on a phone.
+export function signOnTheSpotSteps(report) {
+    return [
         {
-            content: "open the intervention of Alfa in the Done column",
-            trigger: ".o_kanban_group:contains(Done) .o_kanban_record:contains(Alfa Impianti)",
-            run: "click",
-        },
-        {
-            content: "sign on the spot",
-            trigger: ".o_form_view button[name=action_sign_on_site]",
-            run: "click",
-        },
-        {
-            content: "the customer reads the report in the dialog",
-            trigger: ".modal .o_field_widget[name=report]:contains(Boiler cleaned)",
+            content: "the customer reads the report",
+            trigger: `.modal .o_field_widget[name=report]:contains(${report})`,
         },
         {
             content: "type the signer's name",
@@ -48,7 +39,24 @@ registry.category("web_tour.tours").add("field_intervention_sign_on_site", {
         },
         {
             content: "the intervention is signed",
-            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains(Signed)",
+            trigger: ".o_form_view .o_statusbar_status:contains(Signed)",
         },
+    ];
+}
+
+// The technician has the customer sign the report on the tablet (data from test_tour.py).
+registry.category("web_tour.tours").add("field_intervention_sign_on_site", {
+    steps: () => [
+        {
+            content: "open the intervention of Alfa in the Done column",
+            trigger: ".o_kanban_group:contains(Done) .o_kanban_record:contains(Alfa Impianti)",
+            run: "click",
+        },
+        {
+            content: "sign on the spot",
+            trigger: ".o_form_view button[name=action_sign_on_site]",
+            run: "click",
+        },
+        ...signOnTheSpotSteps("Boiler cleaned"),
     ],
 });
