@@ -1,21 +1,19 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.customer_portal_base.tests.common import TEST_CONTEXT, signature_image_b64
 
 
 class CountryFlowMixin:
-    """What the flow tests share on a company with a real chart of the country (the test class sets the
-    country with AccountTestInvoicingCommon.setup_country): the user's groups, a company customer with a
-    valid VAT number, a private customer, a service with the country's sales tax and a cash journal.
+    """What the flow tests share on a company with a real chart of the country (a test class mixes a flow
+    with ItalianChart or RomanianChart below): the user's groups, a company customer with a valid VAT
+    number, a private customer, a service with the country's sales tax and a cash journal.
 
-    Each concrete class sets VAT (a valid VAT number of a customer), CURRENCY and SALE_TAX (the rate of the
+    The chart class gives VAT (a valid VAT number of a customer), CURRENCY and SALE_TAX (the rate of the
     chart's default sales tax).
     """
 
-    VAT = None
-    CURRENCY = None
-    SALE_TAX = None
     # The same tests run on each country's class: Odoo's runner then collects the inherited test methods
     # too (by default it only runs those of the class's own __dict__; pytest runs both).
     allow_inherited_tests_method = True
@@ -91,3 +89,29 @@ class CountryFlowMixin:
 
     def _tax(self, amount):
         return self.company.currency_id.round(amount * self.SALE_TAX / 100)
+
+
+class ItalianChart(AccountTestInvoicingCommon):
+    """An Italian company with the chart of l10n_it: mixed with a flow class into a test class."""
+
+    VAT = "IT02987650161"
+    CURRENCY = "EUR"
+    SALE_TAX = 22.0
+
+    @classmethod
+    @AccountTestInvoicingCommon.setup_country("it")
+    def setUpClass(cls):
+        super().setUpClass()
+
+
+class RomanianChart(AccountTestInvoicingCommon):
+    """A Romanian company with the chart of l10n_ro: mixed with a flow class into a test class."""
+
+    VAT = "RO18765430"
+    CURRENCY = "RON"
+    SALE_TAX = 21.0
+
+    @classmethod
+    @AccountTestInvoicingCommon.setup_country("ro")
+    def setUpClass(cls):
+        super().setUpClass()

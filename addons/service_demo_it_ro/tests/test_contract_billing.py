@@ -1,9 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import tagged
 
-from .common import CountryFlowMixin
+from .common import CountryFlowMixin, ItalianChart, RomanianChart
 
 
 class ContractBillingFlow(CountryFlowMixin):
@@ -45,24 +44,10 @@ class ContractBillingFlow(CountryFlowMixin):
 
 
 @tagged("post_install", "-at_install")
-class TestContractBillingItaly(ContractBillingFlow, AccountTestInvoicingCommon):
-    VAT = "IT02987650161"
-    CURRENCY = "EUR"
-    SALE_TAX = 22.0
-
-    @classmethod
-    @AccountTestInvoicingCommon.setup_country("it")
-    def setUpClass(cls):
-        super().setUpClass()
+class TestContractBillingItaly(ContractBillingFlow, ItalianChart):
+    pass
 
 
 @tagged("post_install", "-at_install")
-class TestContractBillingRomania(ContractBillingFlow, AccountTestInvoicingCommon):
-    VAT = "RO18765430"
-    CURRENCY = "RON"
-    SALE_TAX = 21.0
-
-    @classmethod
-    @AccountTestInvoicingCommon.setup_country("ro")
-    def setUpClass(cls):
-        super().setUpClass()
+class TestContractBillingRomania(ContractBillingFlow, RomanianChart):
+    pass

@@ -1,7 +1,6 @@
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import tagged
 
-from .common import CountryFlowMixin
+from .common import CountryFlowMixin, ItalianChart, RomanianChart
 
 
 class DemoHelperFlow(CountryFlowMixin):
@@ -35,32 +34,14 @@ class DemoHelperFlow(CountryFlowMixin):
 
 
 @tagged("post_install", "-at_install")
-class TestDemoHelperItaly(DemoHelperFlow, AccountTestInvoicingCommon):
-    VAT = "IT02987650161"
-    CURRENCY = "EUR"
-    SALE_TAX = 22.0
-
-    @classmethod
-    @AccountTestInvoicingCommon.setup_country("it")
-    def setUpClass(cls):
-        super().setUpClass()
-
+class TestDemoHelperItaly(DemoHelperFlow, ItalianChart):
     def _check_cash_receipt(self, payment):
         # Italy: no chitanță, the receipt is printed on request.
         self.assertFalse(payment.cash_receipt_ids)
 
 
 @tagged("post_install", "-at_install")
-class TestDemoHelperRomania(DemoHelperFlow, AccountTestInvoicingCommon):
-    VAT = "RO18765430"
-    CURRENCY = "RON"
-    SALE_TAX = 21.0
-
-    @classmethod
-    @AccountTestInvoicingCommon.setup_country("ro")
-    def setUpClass(cls):
-        super().setUpClass()
-
+class TestDemoHelperRomania(DemoHelperFlow, RomanianChart):
     def _check_cash_receipt(self, payment):
         # Romania: the cash of a company customer issues a chitanță, amount in Romanian words.
         receipt = payment.cash_receipt_id

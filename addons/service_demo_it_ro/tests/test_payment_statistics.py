@@ -1,7 +1,6 @@
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import Form, tagged
 
-from .common import CountryFlowMixin
+from .common import CountryFlowMixin, ItalianChart, RomanianChart
 
 
 class PaymentStatisticsFlow(CountryFlowMixin):
@@ -59,24 +58,10 @@ class PaymentStatisticsFlow(CountryFlowMixin):
 
 
 @tagged("post_install", "-at_install")
-class TestPaymentStatisticsItaly(PaymentStatisticsFlow, AccountTestInvoicingCommon):
-    VAT = "IT02987650161"
-    CURRENCY = "EUR"
-    SALE_TAX = 22.0
-
-    @classmethod
-    @AccountTestInvoicingCommon.setup_country("it")
-    def setUpClass(cls):
-        super().setUpClass()
+class TestPaymentStatisticsItaly(PaymentStatisticsFlow, ItalianChart):
+    pass
 
 
 @tagged("post_install", "-at_install")
-class TestPaymentStatisticsRomania(PaymentStatisticsFlow, AccountTestInvoicingCommon):
-    VAT = "RO18765430"
-    CURRENCY = "RON"
-    SALE_TAX = 21.0
-
-    @classmethod
-    @AccountTestInvoicingCommon.setup_country("ro")
-    def setUpClass(cls):
-        super().setUpClass()
+class TestPaymentStatisticsRomania(PaymentStatisticsFlow, RomanianChart):
+    pass
