@@ -148,6 +148,14 @@ class FieldIntervention(models.Model):
     def _create_invoice_records(self):
         """One draft customer invoice per company and customer; every check is made before the first
         invoice is created, so a refusal leaves nothing behind."""
+        invoices = self.env["account.move"]
+        with billing_write():
+            for company, vals_list in self._prepare_invoices_values().items():
+                invoices |= self.env["account.move"].with_company(company).create(vals_list)
+        return invoices
+
+    def _prepare_invoices_values(self):
+        """{company: [values of an invoice per customer]} for these interventions, oldest first."""
         groups = defaultdict(lambda: self.browse())
         for intervention in self.sorted(lambda i: (i.date_start, i.id)):
             groups[intervention.company_id, intervention.partner_id] |= intervention
@@ -167,11 +175,7 @@ class FieldIntervention(models.Model):
                     "invoice_line_ids": [Command.create(vals) for vals in lines],
                 }
             )
-        invoices = self.env["account.move"]
-        with billing_write():
-            for company, vals_list in vals_by_company.items():
-                invoices |= self.env["account.move"].with_company(company).create(vals_list)
-        return invoices
+        return vals_by_company
 
     def _prepare_invoice_lines_values(self, prices):
         """The invoice lines of this intervention: a section with its reference, its materials and hours
