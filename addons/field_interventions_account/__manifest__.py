@@ -1,6 +1,6 @@
 {
     "name": "Field Interventions Billing",
-    "summary": "Invoice interventions: materials at the customer's prices, hours worked, travel by km or zone",
+    "summary": "Invoice interventions: materials at the customer's prices, hours, travel by km or zone",
     "version": "19.0.1.0.0",
     "category": "Services/Field Service",
     "license": "LGPL-3",

@@ -29,7 +29,10 @@ class FieldIntervention(models.Model):
         groups="account.group_account_invoice",
     )
     invoice_ids = fields.Many2many(
-        "account.move", compute="_compute_invoice_ids", string="Invoices", groups="account.group_account_invoice"
+        "account.move",
+        compute="_compute_invoice_ids",
+        string="Invoices",
+        groups="account.group_account_invoice",
     )
     invoice_count = fields.Integer(compute="_compute_invoice_ids", groups="account.group_account_invoice")
     billing_state = fields.Selection(
@@ -116,7 +119,8 @@ class FieldIntervention(models.Model):
         if billed and (not skip_billed or billed == self):
             raise UserError(
                 self.env._(
-                    "Already billed, nothing to bill twice: %(names)s.", names=", ".join(billed.mapped("name"))
+                    "Already billed, nothing to bill twice: %(names)s.",
+                    names=", ".join(billed.mapped("name")),
                 )
             )
         to_bill = self - billed
@@ -207,9 +211,7 @@ class FieldIntervention(models.Model):
             lines.append(values)
         lines += self._prepare_travel_line_values()
         if not lines:
-            raise UserError(
-                self.env._("%(name)s has no materials, hours or travel to bill.", name=self.name)
-            )
+            raise UserError(self.env._("%(name)s has no materials, hours or travel to bill.", name=self.name))
         section = {
             "display_type": "line_section",
             "name": self.env._(
@@ -261,7 +263,9 @@ class FieldIntervention(models.Model):
                     )
                 )
             values.update(
-                name=self.env._("Travel to %(site)s: %(km)s km there and back", site=site.name, km=distance * 2),
+                name=self.env._(
+                    "Travel to %(site)s: %(km)s km there and back", site=site.name, km=distance * 2
+                ),
                 quantity=distance * 2,
                 price_unit=company.field_travel_km_rate,
             )

@@ -41,7 +41,12 @@ class BillingCase(InterventionsCase):
             {
                 "line_ids": [
                     Command.create(
-                        {"line_type": "material", "product_id": cls.gasket.id, "name": "Gasket", "quantity": gaskets}
+                        {
+                            "line_type": "material",
+                            "product_id": cls.gasket.id,
+                            "name": "Gasket",
+                            "quantity": gaskets,
+                        }
                     ),
                     Command.create({"line_type": "hours", "name": "Labour", "quantity": hours}),
                 ]

@@ -46,8 +46,16 @@ class TestBilling(BillingCase):
                 "name": "Alfa conditions",
                 "currency_id": self.company.currency_id.id,
                 "item_ids": [
-                    (0, 0, {"applied_on": "0_product_variant", "product_id": self.gasket.id, "fixed_price": 7.0}),
-                    (0, 0, {"applied_on": "0_product_variant", "product_id": self.hour.id, "fixed_price": 33.0}),
+                    (
+                        0,
+                        0,
+                        {"applied_on": "0_product_variant", "product_id": self.gasket.id, "fixed_price": 7.0},
+                    ),
+                    (
+                        0,
+                        0,
+                        {"applied_on": "0_product_variant", "product_id": self.hour.id, "fixed_price": 33.0},
+                    ),
                 ],
             }
         )

@@ -23,14 +23,18 @@ class TestBillingSecurity(BillingCase):
         arch = self.env["field.intervention"].with_user(self.technician).get_views([(False, "form")])
         form = etree.fromstring(arch["views"]["form"]["arch"])
         self.assertFalse(form.xpath("//button[@name='action_create_invoice']"))
-        accountant_arch = self.env["field.intervention"].with_user(self.accountant).get_views([(False, "form")])
+        accountant_arch = (
+            self.env["field.intervention"].with_user(self.accountant).get_views([(False, "form")])
+        )
         self.assertTrue(
             etree.fromstring(accountant_arch["views"]["form"]["arch"]).xpath(
                 "//button[@name='action_create_invoice']"
             )
         )
         action = self.env.ref("field_interventions_account.field_intervention_create_invoices_server_action")
-        bindings = self.env["ir.actions.actions"].with_user(self.technician).get_bindings("field.intervention")
+        bindings = (
+            self.env["ir.actions.actions"].with_user(self.technician).get_bindings("field.intervention")
+        )
         self.assertNotIn(action.id, [b["id"] for b in bindings.get("action", [])])
 
     @mute_logger("odoo.models")
@@ -56,7 +60,9 @@ class TestBillingSecurity(BillingCase):
                     "move_type": "out_invoice",
                     "partner_id": self.customer_a.id,
                     "invoice_line_ids": [
-                        Command.create({"name": "Forged", "price_unit": 1.0, "field_intervention_id": free.id})
+                        Command.create(
+                            {"name": "Forged", "price_unit": 1.0, "field_intervention_id": free.id}
+                        )
                     ],
                 }
             )
