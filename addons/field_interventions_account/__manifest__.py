@@ -1,0 +1,25 @@
+{
+    "name": "Field Interventions Billing",
+    "summary": "Invoice interventions: materials at the customer's prices, hours, travel by km or zone",
+    "version": "19.0.1.0.0",
+    "category": "Services/Field Service",
+    "license": "LGPL-3",
+    "author": "Service Suite Contributors",
+    "website": "https://github.com/service-suite/service-suite",
+    "maintainers": ["service-suite-field"],
+    "development_status": "Alpha",
+    "depends": ["field_interventions", "account"],
+    "auto_install": True,
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ir_rules.xml",
+        "views/field_travel_zone_views.xml",
+        "views/field_intervention_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/field_travel_zone_demo.xml",
+    ],
+}
