@@ -273,7 +273,8 @@ class CustomerContract(models.Model):
         string="Renewed tacitly",
         copy=False,
         readonly=True,
-        help="Created by a tacit renewal: it runs with the customer's tacit consent, without a new signature.",
+        help="Created by a tacit renewal: it runs with the customer's tacit consent, without a new "
+        "signature.",
     )
 
     _renewal_notice_days_positive = models.Constraint(
@@ -1244,13 +1245,17 @@ class CustomerContract(models.Model):
             start = start_date or default_start
             expiry = expiry_date or default_expiry
             if start <= contract.start_date:
-                raise ValidationError(self.env._("The renewal must start after the current contract's start."))
+                raise ValidationError(
+                    self.env._("The renewal must start after the current contract's start.")
+                )
             with workflow_write():
                 renewal = contract.copy(contract._prepare_renewal_values(start, expiry, percentage, tacit))
                 contract.write({"renewed_contract_id": renewal.id, "renewal_decision": "renewed"})
             if tacit:
                 body = self.env._("Renewed tacitly by %(contract)s.", contract=renewal._html_link())
-                renewal_body = self.env._("Renewed tacitly from %(contract)s.", contract=contract._html_link())
+                renewal_body = self.env._(
+                    "Renewed tacitly from %(contract)s.", contract=contract._html_link()
+                )
             else:
                 body = self.env._("Renewed by %(contract)s, to be signed.", contract=renewal._html_link())
                 renewal_body = self.env._("Renewal of %(contract)s.", contract=contract._html_link())
@@ -1336,7 +1341,8 @@ class CustomerContract(models.Model):
         self.ensure_one()
         if self.tacit_renewal and self.notice_period_days:
             return max(
-                fields.Date.context_today(self), self.expiry_date - relativedelta(days=self.notice_period_days)
+                fields.Date.context_today(self),
+                self.expiry_date - relativedelta(days=self.notice_period_days),
             )
         return self.expiry_date
 

@@ -46,7 +46,7 @@ class TestRenewal(ContractCase):
 
     def _renew_with_wizard(self, contract, user, percentage=None):
         action = contract.with_user(user).action_renew()
-        wizard_form = Form(self.env[action["res_model"]].with_user(user).with_context(action["context"]))
+        wizard_form = Form(self.env[action["res_model"]].with_user(user).with_context(**action["context"]))
         if percentage is not None:
             wizard_form.price_mode = "revise"
             wizard_form.percentage = percentage
