@@ -28,6 +28,7 @@
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/customer_contract_paper_signature_views.xml",
+        "wizards/customer_contract_renewal_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
     ],

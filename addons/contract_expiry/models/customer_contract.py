@@ -4,13 +4,14 @@ import uuid
 from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.addons.customer_portal_base.models.signed_document_mixin import signature_write, workflow_write
 from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.addons.customer_portal_base.tools.upload import check_uploads
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import float_round, format_date
 
 _logger = logging.getLogger(__name__)
 
@@ -58,7 +59,16 @@ class CustomerContract(models.Model):
     _signed_report = "contract_expiry.action_report_contract"
     _signed_manager_group = "sales_team.group_sale_manager"
     # Set by the actions, the signature and the crons only: a "signed" state is invoiced and licensed.
-    _workflow_fields = ("state", "work_done_on", "alert_sent")
+    _workflow_fields = (
+        "state",
+        "work_done_on",
+        "alert_sent",
+        "renewal_notice_sent",
+        "renewal_decision",
+        "previous_contract_id",
+        "renewed_contract_id",
+        "tacitly_renewed",
+    )
     # A signature on paper: who recorded it and the scan; written by `_sign_on_paper` only, fingerprinted.
     _signature_extra_fields = ("paper_signature_user_id", "paper_signature_scan_id")
 
@@ -208,6 +218,71 @@ class CustomerContract(models.Model):
     _alert_pending_idx = models.Index("(alert_date) WHERE alert_sent IS NOT TRUE")
 
     # ------------------------------------------------------------
+    # FIELDS: renewal
+    # ------------------------------------------------------------
+
+    renewal_notice_days = fields.Integer(
+        string="Renewal notice days before expiry",
+        help="Overrides the company's setting for this contract; 0 uses the company's setting.",
+    )
+    renewal_notice_date = fields.Date(
+        compute="_compute_renewal_notice_date", store=True, index="btree_not_null"
+    )
+    renewal_notice_sent = fields.Boolean(
+        string="Renewal notice sent",
+        copy=False,
+        readonly=True,
+        help="Set when the renewal notice is sent to the customer; cleared when the expiry date or the "
+        "offset changes.",
+    )
+    renewal_decision = fields.Selection(
+        [("renewed", "Renewed"), ("let_expire", "Let expire")],
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="Renewed: the next contract exists. Let expire: no renewal notice and no tacit renewal.",
+    )
+    previous_contract_id = fields.Many2one(
+        "customer.contract",
+        string="Renewal of",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The contract this one renews.",
+    )
+    renewed_contract_id = fields.Many2one(
+        "customer.contract",
+        string="Renewed by",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The contract that renews this one.",
+    )
+    tacit_renewal = fields.Boolean(
+        string="Tacit renewal",
+        tracking=True,
+        help="Renewed automatically at expiry, with the same terms and prices, unless the customer gives "
+        "notice or the contract is let expire.",
+    )
+    notice_period_days = fields.Integer(
+        string="Notice period (days)",
+        help="Days before the expiry by which the customer must give notice to stop a tacit renewal; the "
+        "renewal notice is sent no later than that.",
+    )
+    tacitly_renewed = fields.Boolean(
+        string="Renewed tacitly",
+        copy=False,
+        readonly=True,
+        help="Created by a tacit renewal: it runs with the customer's tacit consent, without a new "
+        "signature.",
+    )
+
+    _renewal_notice_days_positive = models.Constraint(
+        "CHECK(renewal_notice_days >= 0)", "The renewal notice offset cannot be negative."
+    )
+    _renewal_pending_idx = models.Index("(renewal_notice_date) WHERE renewal_notice_sent IS NOT TRUE")
+
+    # ------------------------------------------------------------
     # FIELDS: signature channel
     # ------------------------------------------------------------
 
@@ -249,10 +324,13 @@ class CustomerContract(models.Model):
             else:
                 contract.signature_channel = "paper" if contract.paper_signature_scan_id else "electronic"
 
-    @api.depends("state", "is_signed")
+    @api.depends("state", "is_signed", "tacitly_renewed")
     def _compute_signature_missing(self):
+        # A tacit renewal runs with the customer's tacit consent: no signature is missing.
         for contract in self:
-            contract.signature_missing = contract.state in RUNNING_STATES and not contract.is_signed
+            contract.signature_missing = (
+                contract.state in RUNNING_STATES and not contract.is_signed and not contract.tacitly_renewed
+            )
 
     @api.depends("line_ids.price_subtotal")
     def _compute_amount(self):
@@ -289,6 +367,23 @@ class CustomerContract(models.Model):
         for contract in self:
             months = contract.alert_months or contract.company_id.contract_alert_months
             contract.alert_date = contract.expiry_date and contract.expiry_date - relativedelta(months=months)
+
+    @api.depends(
+        "expiry_date",
+        "renewal_notice_days",
+        "tacit_renewal",
+        "notice_period_days",
+        "company_id.contract_renewal_notice_days",
+    )
+    def _compute_renewal_notice_date(self):
+        for contract in self:
+            days = contract.renewal_notice_days or contract.company_id.contract_renewal_notice_days
+            if contract.tacit_renewal:
+                # The customer must hear of the renewal before the last day to give notice.
+                days = max(days, contract.notice_period_days)
+            contract.renewal_notice_date = contract.expiry_date and contract.expiry_date - relativedelta(
+                days=days
+            )
 
     def _count_per_contract(self, model, field="contract_id"):
         """{contract: number of `model` records linked to it by their `field`}, in one query."""
@@ -341,6 +436,28 @@ class CustomerContract(models.Model):
                     )
                 )
 
+    @api.constrains("notice_period_days", "start_date", "expiry_date")
+    def _check_notice_period(self):
+        for contract in self:
+            if contract.notice_period_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s: the notice period cannot be negative.",
+                        contract=contract.display_name,
+                    )
+                )
+            term = contract.expiry_date and (contract.expiry_date - contract.start_date).days + 1
+            if term and contract.notice_period_days > term:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s: the notice period (%(notice)s days) is longer than the "
+                        "contract's term (%(term)s days).",
+                        contract=contract.display_name,
+                        notice=contract.notice_period_days,
+                        term=term,
+                    )
+                )
+
     @api.constrains("amount")
     def _check_amount(self):
         for contract in self:
@@ -376,11 +493,18 @@ class CustomerContract(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        rearm = {}
         if {"expiry_date", "alert_months"} & set(vals) and "alert_sent" not in vals:
-            # A new expiry date or offset re-arms the alert (the caller's values checked first).
+            rearm["alert_sent"] = False
+        renewal_offsets = {"expiry_date", "renewal_notice_days", "tacit_renewal", "notice_period_days"}
+        if renewal_offsets & set(vals) and "renewal_notice_sent" not in vals:
+            rearm["renewal_notice_sent"] = False
+        if rearm:
+            # A new expiry date or offset re-arms the alert and the notice (the caller's values checked
+            # first).
             self._check_workflow_fields([vals])
             with workflow_write():
-                return super().write(dict(vals, alert_sent=False))
+                return super().write(dict(vals, **rearm))
         return super().write(vals)
 
     @api.depends("name", "title")
@@ -835,10 +959,15 @@ class CustomerContract(models.Model):
         The invoice carries the period it bills (unique per contract) and the contract's next billing date
         moves in the same transaction, so a second or interrupted run never bills a period twice.
         """
-        billed = self._billed_periods()
-        todo = self.filtered(lambda c: (c.id, c.next_billing_date) not in billed)
+        # A period starting after the expiry belongs to the next contract (a renewal), never to this one:
+        # the contract's term is over (renewed tacitly when it renews so), the renewal bills that period.
+        past_term = self.filtered(lambda c: c.expiry_date and c.next_billing_date > c.expiry_date)
+        past_term._end_term()
+        contracts = self - past_term
+        billed = contracts._billed_periods()
+        todo = contracts.filtered(lambda c: (c.id, c.next_billing_date) not in billed)
         # Periods already invoiced (an earlier run lost its date change): only move the date on.
-        (self - todo)._advance_billing_date()
+        (contracts - todo)._advance_billing_date()
         todo._create_period_invoices()
 
     def _billed_periods(self):
@@ -893,6 +1022,16 @@ class CustomerContract(models.Model):
     def _cron_expiry_alerts(self, batch_size=CRON_BATCH_SIZE):
         """Mark the expired contracts, then send each due expiry alert once, a batch per transaction."""
         today = fields.Date.context_today(self)
+        # Tacit renewals first: the contracts they renew are then marked expired like the others.
+        run_batched(
+            self,
+            self._get_tacit_renewal_domain(today),
+            lambda contracts: contracts._renew_tacitly(),
+            batch_size=batch_size,
+            on_error=lambda contract, error: contract.message_post(
+                body=self.env._("Tacit renewal failed: %(error)s", error=str(error)),
+            ),
+        )
         with workflow_write():
             self.search([("state", "in", RUNNING_STATES), ("expiry_date", "<", today)]).write(
                 {"state": "expired"}
@@ -901,6 +1040,12 @@ class CustomerContract(models.Model):
             self,
             self._get_expiry_alert_domain(today),
             lambda contracts: contracts._send_expiry_alerts(),
+            batch_size=batch_size,
+        )
+        run_batched(
+            self,
+            self._get_renewal_notice_domain(today),
+            lambda contracts: contracts._send_renewal_notices(),
             batch_size=batch_size,
         )
 
@@ -951,3 +1096,258 @@ class CustomerContract(models.Model):
                 "Contract expiring on %(date)s", date=format_date(self.env, self.expiry_date)
             ),
         }
+
+    # ------------------------------------------------------------
+    # RENEWAL
+    # ------------------------------------------------------------
+
+    def _check_renewal_allowed(self):
+        """Renewing (or letting expire) is a commercial decision: the contract's responsible for their
+        contracts, a sales manager or a contract administrator for any; as for a paper signature."""
+        if self.env.su:
+            return
+        user = self.env.user
+        back_office = user.has_group(self._signed_manager_group) or user.has_group(
+            "contract_expiry.group_contract_admin"
+        )
+        if not back_office and (user.share or self.filtered(lambda c: c.user_id != user)):
+            raise AccessError(
+                self.env._(
+                    "Only the contract's responsible, a sales manager or a contract administrator may "
+                    "renew a contract or let it expire."
+                )
+            )
+        self.check_access("write")
+
+    def _check_can_be_renewed(self):
+        for contract in self:
+            if contract.state in ("draft", "sent", "cancelled", "closed"):
+                raise UserError(
+                    self.env._(
+                        "Contract %(contract)s is not running (%(state)s): only a signed, accepted or "
+                        "expired contract is renewed.",
+                        contract=contract.display_name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[contract.state],
+                    )
+                )
+            if contract.renewed_contract_id:
+                raise UserError(
+                    self.env._(
+                        "Contract %(contract)s is already renewed by %(renewal)s.",
+                        contract=contract.display_name,
+                        renewal=contract.renewed_contract_id.display_name,
+                    )
+                )
+            if not contract.expiry_date:
+                raise UserError(
+                    self.env._(
+                        "Contract %(contract)s has no expiry date: there is no period to renew.",
+                        contract=contract.display_name,
+                    )
+                )
+
+    def action_renew(self):
+        """Open the wizard that creates the next contract of this one."""
+        self.ensure_one()
+        self._check_renewal_allowed()
+        self._check_can_be_renewed()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Renew"),
+            "res_model": "customer.contract.renewal",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def action_let_expire(self):
+        """Record the decision not to renew: no renewal notice any more, no tacit renewal."""
+        self._check_renewal_allowed()
+        wrong = self.filtered(lambda c: c.renewal_decision or c.state not in (*RUNNING_STATES, "expired"))
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s is not running or its renewal is already decided.",
+                    contract=wrong[0].display_name,
+                )
+            )
+        with workflow_write():
+            self.write({"renewal_decision": "let_expire"})
+        for contract in self:
+            contract.message_post(
+                body=self.env._("Decided to let the contract expire: no renewal."),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_view_previous_contract(self):
+        self.ensure_one()
+        return form_action(self.previous_contract_id)
+
+    def action_view_renewed_contract(self):
+        self.ensure_one()
+        return form_action(self.renewed_contract_id)
+
+    def _renewal_default_dates(self):
+        """The next period: from the day after the expiry, as long as this one (a year for a year)."""
+        self.ensure_one()
+        start = self.expiry_date + relativedelta(days=1)
+        term = relativedelta(start, self.start_date)
+        return start, start + term - relativedelta(days=1)
+
+    def _renewal_next_billing_date(self, start_date):
+        """The first billing date of the renewal: this contract's schedule carried on from `start_date`,
+        so the periods go on without a gap and none is billed twice."""
+        self.ensure_one()
+        if self.billing_period == "none":
+            return False
+        date = self.next_billing_date or start_date
+        while date < start_date:
+            date = self._next_period_date(date, self.billing_period)
+        return date
+
+    def _prepare_renewal_values(self, start_date, expiry_date, percentage=0.0, tacit=False):
+        self.ensure_one()
+        factor = 1.0 + (percentage or 0.0) / 100.0
+        digits = self.env["decimal.precision"].precision_get("Product Price")
+        lines = []
+        for line, line_values in zip(self.line_ids, self.line_ids.copy_data(), strict=True):
+            line_values.pop("contract_id", None)
+            line_values["price_unit"] = float_round(line.price_unit * factor, precision_digits=digits)
+            lines.append(Command.create(line_values))
+        values = {
+            "start_date": start_date,
+            "expiry_date": expiry_date,
+            "previous_contract_id": self.id,
+            "next_billing_date": self._renewal_next_billing_date(start_date),
+            "fiscal_position_id": self.fiscal_position_id.id,
+            "payment_term_id": self.payment_term_id.id,
+            "line_ids": lines,
+            # The customer agreed tacitly: the new contract runs at once. Otherwise it is a new document
+            # to sign again.
+            "state": "signed" if tacit else "draft",
+            "tacitly_renewed": tacit,
+        }
+        if not self.line_ids:
+            values["amount"] = self.currency_id.round(self.amount * factor)
+        return values
+
+    def _renew(self, start_date=None, expiry_date=None, percentage=0.0, tacit=False):
+        """Create the next contract of each contract (same terms and lines, prices revised by
+        `percentage`), link both ways and mark these renewed. Returns the new contracts."""
+        if percentage is not None and percentage <= -100:
+            raise ValidationError(self.env._("The price revision must be greater than -100%."))
+        self._check_can_be_renewed()
+        renewals = self.browse()
+        for contract in self:
+            default_start, default_expiry = contract._renewal_default_dates()
+            start = start_date or default_start
+            expiry = expiry_date or default_expiry
+            if start <= contract.start_date:
+                raise ValidationError(
+                    self.env._("The renewal must start after the current contract's start.")
+                )
+            with workflow_write():
+                renewal = contract.copy(contract._prepare_renewal_values(start, expiry, percentage, tacit))
+                contract.write({"renewed_contract_id": renewal.id, "renewal_decision": "renewed"})
+            if tacit:
+                body = self.env._("Renewed tacitly by %(contract)s.", contract=renewal._html_link())
+                renewal_body = self.env._(
+                    "Renewed tacitly from %(contract)s.", contract=contract._html_link()
+                )
+            else:
+                body = self.env._("Renewed by %(contract)s, to be signed.", contract=renewal._html_link())
+                renewal_body = self.env._("Renewal of %(contract)s.", contract=contract._html_link())
+            contract.message_post(body=body, subtype_xmlid="mail.mt_note")
+            renewal.message_post(body=renewal_body, subtype_xmlid="mail.mt_note")
+            renewals |= renewal
+        return renewals
+
+    def _html_link(self):
+        """A link to this contract's form for a chatter message (escaped by Markup)."""
+        self.ensure_one()
+        return Markup('<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>') % (
+            self._name,
+            self.id,
+            self.display_name,
+        )
+
+    @api.model
+    def _get_tacit_renewal_domain(self, today=None):
+        today = today or fields.Date.context_today(self)
+        return [
+            ("tacit_renewal", "=", True),
+            ("renewal_decision", "=", False),
+            ("state", "in", RUNNING_STATES),
+            ("expiry_date", "<", today),
+        ]
+
+    def _renew_tacitly(self):
+        """Renew at expiry with the same prices; the cron's loop retries a failing contract alone."""
+        eligible = self.filtered(
+            lambda c: c.tacit_renewal and not c.renewal_decision and c.state in RUNNING_STATES
+        )
+        return eligible._renew(tacit=True)
+
+    def _end_term(self):
+        """The term of these contracts is over: renew the tacit ones, then mark them all expired."""
+        self._renew_tacitly()
+        with workflow_write():
+            self.filtered(lambda c: c.state in RUNNING_STATES).write({"state": "expired"})
+
+    @api.model
+    def _get_renewal_notice_domain(self, today=None):
+        today = today or fields.Date.context_today(self)
+        return [
+            ("renewal_notice_sent", "=", False),
+            ("renewal_decision", "=", False),
+            ("renewal_notice_date", "<=", today),
+            ("expiry_date", ">=", today),
+            ("state", "in", RUNNING_STATES),
+        ]
+
+    def _send_renewal_notices(self):
+        """The renewal e-mail to each customer contact, an activity for each responsible, once."""
+        template = self.env.ref("contract_expiry.mail_template_contract_renewal_notice")
+        # The template links the portal page only for a contact who may open it (`_renewal_portal_allowed`).
+        for contract in self:
+            contract._portal_ensure_token()
+        self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        activity_type = self.env.ref("contract_expiry.mail_activity_type_renewal")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": contract.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": (contract.user_id or self.env.user).id,
+                    "date_deadline": contract._renewal_activity_deadline(),
+                    "summary": self.env._(
+                        "Decide the renewal of the contract expiring on %(date)s",
+                        date=format_date(self.env, contract.expiry_date),
+                    ),
+                }
+                for contract in self
+            ]
+        )
+        with workflow_write():
+            self.write({"renewal_notice_sent": True})
+
+    def _renewal_activity_deadline(self):
+        """The day by which the renewal must be decided: the last day of the notice for a tacit
+        renewal, the expiry otherwise."""
+        self.ensure_one()
+        if self.tacit_renewal and self.notice_period_days:
+            return max(
+                fields.Date.context_today(self),
+                self.expiry_date - relativedelta(days=self.notice_period_days),
+            )
+        return self.expiry_date
+
+    def _renewal_portal_allowed(self):
+        """Whether the notice may show the portal link: the contact has the reserved area with contracts
+        access, as for every document sent for the portal."""
+        self.ensure_one()
+        return self.partner_id._portal_has_access("portal_contracts_access")

@@ -13,9 +13,19 @@ class ResCompany(models.Model):
         string="Contract notifications e-mail",
         help="Where expiry alerts are sent; the company e-mail when empty.",
     )
+    contract_renewal_notice_days = fields.Integer(
+        string="Contract renewal notice (days before)",
+        default=60,
+        help="Days before a contract's expiry when the customer is sent its renewal notice, unless the "
+        "contract sets its own.",
+    )
     contract_invoice_post = fields.Boolean(
         string="Post periodic contract invoices",
         help="Post the invoices the periodic billing creates; otherwise they stay in draft for review.",
+    )
+
+    _contract_renewal_notice_days_positive = models.Constraint(
+        "CHECK(contract_renewal_notice_days >= 0)", "The renewal notice offset cannot be negative."
     )
 
     def _contract_alert_email(self):

@@ -10,3 +10,4 @@ from . import test_portal
 from . import test_portal_security
 from . import test_send_several
 from . import test_signed_security
+from . import test_renewal
