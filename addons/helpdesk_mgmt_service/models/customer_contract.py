@@ -43,4 +43,3 @@ class CustomerContract(models.Model):
         """(first day, day after the last) of the assistance period holding `day`."""
         self.ensure_one()
         return period_bounds(self.start_date, self.expiry_date, self.billing_period, day)
-

@@ -24,7 +24,6 @@ class HelpdeskTicket(models.Model):
     )
     contract_id = fields.Many2one(
         "customer.contract",
-        string="Contract",
         index="btree_not_null",
         tracking=True,
         compute="_compute_contract_id",
@@ -33,10 +32,8 @@ class HelpdeskTicket(models.Model):
         precompute=True,
         help="Defaults to the customer's running software assistance contract: its hours cover the ticket.",
     )
-    plant_id = fields.Many2one("field.plant", string="Plant", index="btree_not_null", tracking=True)
-    intervention_id = fields.Many2one(
-        "field.intervention", string="Intervention", index="btree_not_null", tracking=True, copy=False
-    )
+    plant_id = fields.Many2one("field.plant", index="btree_not_null", tracking=True)
+    intervention_id = fields.Many2one("field.intervention", index="btree_not_null", tracking=True, copy=False)
     intervention_state = fields.Selection(related="intervention_id.state", string="Intervention status")
 
     # ------------------------------------------------------------
@@ -62,7 +59,9 @@ class HelpdeskTicket(models.Model):
         help="Hours spent on the contract's tickets of the period, this one included.",
     )
     hours_covered = fields.Float(
-        string="Covered hours", compute="_compute_assistance", help="Hours of this ticket the contract covers."
+        string="Covered hours",
+        compute="_compute_assistance",
+        help="Hours of this ticket the contract covers.",
     )
     hours_billable = fields.Float(
         string="Billable hours", compute="_compute_assistance", help="Hours of this ticket to invoice."
@@ -90,7 +89,9 @@ class HelpdeskTicket(models.Model):
             contract = ticket.contract_id if ticket.contract_id in contracts else contracts[:1]
             ticket.assistance_contract_ids = contracts
             ticket.assistance_contract_id = contract
-            start, end = contract._assistance_period(ticket._assistance_date()) if contract else (False, False)
+            start, end = (
+                contract._assistance_period(ticket._assistance_date()) if contract else (False, False)
+            )
             allowance = contract.assistance_hours
             used_before = ticket._assistance_hours_before(contract, start, end) if contract else 0.0
             covered = min(ticket.hours_spent, max(0.0, allowance - used_before)) if contract else 0.0

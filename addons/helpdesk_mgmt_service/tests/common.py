@@ -24,7 +24,10 @@ class HelpdeskServiceCase(ContractCase):
         cls.plant_a = Plant.create({"name": "Boiler A", "partner_id": cls.customer_a.id})
         cls.plant_b = Plant.create({"name": "Boiler B", "partner_id": cls.customer_b.id})
         cls.order_b = cls.env["sale.order"].create(
-            {"partner_id": cls.customer_b.id, "order_line": [fields.Command.create({"product_id": cls.service.id})]}
+            {
+                "partner_id": cls.customer_b.id,
+                "order_line": [fields.Command.create({"product_id": cls.service.id})],
+            }
         )
         start = fields.Datetime.now() + timedelta(days=3)
         cls.intervention_b = cls.env["field.intervention"].create(

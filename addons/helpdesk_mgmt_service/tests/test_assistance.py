@@ -39,11 +39,15 @@ class TestAssistance(HelpdeskServiceCase):
         self.assertEqual(first.assistance_contract_id, contract)
         self.assertEqual(first.assistance_contract_ids, contract)
         self.assertEqual(first.assistance_hours_period, 5.0)
-        self.assertEqual((first.hours_covered, first.hours_billable, first.assistance_status), (3.0, 0.0, "covered"))
+        self.assertEqual(
+            (first.hours_covered, first.hours_billable, first.assistance_status), (3.0, 0.0, "covered")
+        )
         self.assertEqual(
             (second.hours_covered, second.hours_billable, second.assistance_status), (2.0, 2.0, "partial")
         )
-        self.assertEqual((third.hours_covered, third.hours_billable, third.assistance_status), (0.0, 1.0, "billable"))
+        self.assertEqual(
+            (third.hours_covered, third.hours_billable, third.assistance_status), (0.0, 1.0, "billable")
+        )
         self.assertEqual(third.assistance_hours_used, 8.0)
         # More hours on the first ticket eat the allowance of the later ones.
         first.hours_spent = 5.0
@@ -54,7 +58,9 @@ class TestAssistance(HelpdeskServiceCase):
         self._signed_contract(title="Maintenance", kind="service")
         ticket = self._ticket(hours_spent=2.0)
         self.assertFalse(ticket.assistance_contract_id)
-        self.assertEqual((ticket.hours_covered, ticket.hours_billable, ticket.assistance_status), (0.0, 2.0, "billable"))
+        self.assertEqual(
+            (ticket.hours_covered, ticket.hours_billable, ticket.assistance_status), (0.0, 2.0, "billable")
+        )
 
     def test_expired_or_draft_contract_covers_nothing(self):
         today = self.today

@@ -70,14 +70,21 @@ class TestTicketPortal(HelpdeskServiceCase, HttpCase):
         ticket = self._portal_tickets()
         self.assertEqual(len(ticket), 1)
         self.assertEqual(ticket.partner_id, self.portal_user_a.partner_id)
-        self.assertEqual((ticket.sale_order_id, ticket.plant_id, ticket.contract_id), (self.order_a, self.plant_a, contract))
+        self.assertEqual(
+            (ticket.sale_order_id, ticket.plant_id, ticket.contract_id),
+            (self.order_a, self.plant_a, contract),
+        )
         page = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertIn(self.order_a.name, page.text)
 
     @mute_logger("odoo.http")
     def test_foreign_order_contract_plant_refused(self):
         self.authenticate("portal_a", "portal_a")
-        for key, record in (("sale_order", self.order_b), ("plant", self.plant_b), ("contract", self.contract_b)):
+        for key, record in (
+            ("sale_order", self.order_b),
+            ("plant", self.plant_b),
+            ("contract", self.contract_b),
+        ):
             with self.subTest(key=key):
                 response = self._submit(**{key: record.id})
                 self.assertEqual(response.status_code, 400)

@@ -8,7 +8,9 @@ from .common import HelpdeskServiceCase
 class TestTicketLinks(HelpdeskServiceCase):
     def test_links_of_the_customer_accepted(self):
         contract = self._assistance_contract()
-        ticket = self._ticket(sale_order_id=self.order_a.id, contract_id=contract.id, plant_id=self.plant_a.id)
+        ticket = self._ticket(
+            sale_order_id=self.order_a.id, contract_id=contract.id, plant_id=self.plant_a.id
+        )
         self.assertEqual(ticket.sale_order_id, self.order_a)
         self.assertEqual(ticket.contract_id, contract)
         self.assertEqual(ticket.plant_id, self.plant_a)
@@ -59,7 +61,9 @@ class TestTicketLinks(HelpdeskServiceCase):
         self.assertEqual(ticket.intervention_state, "planned")
         with self.assertRaises(UserError):
             ticket.action_create_intervention()
-        self.assertEqual(self.env["field.intervention"].search_count([("partner_id", "=", self.customer_a.id)]), 1)
+        self.assertEqual(
+            self.env["field.intervention"].search_count([("partner_id", "=", self.customer_a.id)]), 1
+        )
 
     def test_intervention_needs_a_customer(self):
         ticket = self._ticket(partner_id=False)
