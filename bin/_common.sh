@@ -70,6 +70,34 @@ pip_keep_pins() {
     "$PYTHON" -m pip install -q -c "$LOCAL/constraints.txt" "$@"
 }
 
+# The OCA addons of requirements-oca.txt, installed the way a user installs them: their odoo-addon-* wheels
+# into Odoo's Python (each lands in site-packages/odoo/addons/, part of the odoo.addons namespace), Odoo's
+# pins kept. A wheel requires odoo==19.0.*: when pip would fetch Odoo itself rather than take the editable
+# one, the wheels go in with --no-deps (each OCA dependency is listed in requirements-oca.txt itself).
+# Skipped when requirements-oca.txt has not changed since the last install and the addons import.
+ensure_oca_addons() {
+    local req="$ROOT/requirements-oca.txt" stamp modules
+    [ -f "$req" ] || return 0
+    stamp="$(sha256sum "$req" | cut -c1-16)"
+    modules="$(sed -n 's/^odoo-addon-\([a-z0-9_]*\).*/\1/p' "$req")"
+    if [ "$(cat "$LOCAL/oca-addons.stamp" 2>/dev/null)" = "$stamp" ] \
+            && "$PYTHON" -c "import importlib, sys
+for m in sys.argv[1:]: importlib.import_module('odoo.addons.' + m)" $modules >/dev/null 2>&1; then
+        return 0
+    fi
+    say "Installing the OCA addons (requirements-oca.txt)"
+    local nodeps=() report="$LOCAL/oca-addons-plan.json"
+    mkdir -p "$LOCAL"
+    "$PYTHON" -m pip freeze --exclude-editable > "$LOCAL/constraints.txt"
+    "$PYTHON" -m pip install --dry-run -q --report "$report" -c "$LOCAL/constraints.txt" -r "$req" >/dev/null 2>&1 || true
+    if [ ! -s "$report" ] || "$PYTHON" -c "import json, sys
+sys.exit(0 if any(i['metadata']['name'].lower() == 'odoo' for i in json.load(open(sys.argv[1]))['install']) else 1)" "$report"; then
+        nodeps=(--no-deps)
+    fi
+    pip_keep_pins "${nodeps[@]}" -r "$req"
+    echo "$stamp" > "$LOCAL/oca-addons.stamp"
+}
+
 # PostgreSQL refuses to run as root: the cluster then belongs to the 'postgres' system user.
 _pg() {
     if [ "$(id -u)" -eq 0 ]; then

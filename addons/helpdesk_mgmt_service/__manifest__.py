@@ -1,0 +1,20 @@
+{
+    "name": "Helpdesk for Service Customers",
+    "summary": "Customer tickets (OCA helpdesk_mgmt) linked to orders, contracts, plants and interventions",
+    "version": "19.0.1.0.0",
+    "category": "After-Sales",
+    "license": "LGPL-3",
+    "author": "Service Suite Contributors",
+    "website": "https://github.com/service-suite/service-suite",
+    "maintainers": ["service-suite-helpdesk"],
+    "development_status": "Alpha",
+    "depends": ["helpdesk_mgmt", "contract_expiry", "field_interventions"],
+    "data": [
+        "security/ir_rules.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/sale_order_views.xml",
+        "views/customer_contract_views.xml",
+        "views/field_intervention_views.xml",
+        "views/portal_templates.xml",
+    ],
+}
