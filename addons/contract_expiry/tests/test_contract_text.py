@@ -157,6 +157,29 @@ class TestContractText(ContractTextCase):
                 self.assertIn("02/28/2027", text)
                 self.assertIn("160.00", text)
 
+    def test_rendered_in_the_customers_language(self):
+        for code in ("it_IT", "ro_RO"):
+            self.env["res.lang"]._activate_lang(code)
+        self.env["ir.module.module"]._load_module_terms(["contract_expiry"], ["it_IT", "ro_RO"], overwrite=True)
+        template = self.env.ref("contract_expiry.contract_template_service")
+        for code, sentence, date, heading in (
+            ("it_IT", "Il presente contratto tra", "28/02/2027", "Condizioni"),
+            ("ro_RO", "Prezentul contract dintre", "28.02.2027", "Condiții"),
+        ):
+            self.partner_a.lang = code
+            contract = self._contract(template_id=template.id, expiry_date="2027-02-28")
+            contract.action_apply_template()
+            text = str(contract.contract_text)
+            html = self.env["ir.actions.report"]._render_qweb_html(
+                "contract_expiry.action_report_contract", contract.ids
+            )[0].decode()
+            with self.subTest(lang=code):
+                self.assertIn(sentence, text)
+                self.assertIn(date, text)
+                self.assertNotIn("This contract between", text)
+                self.assertIn(heading, html)
+                self.assertIn(sentence, html)
+
     def _sign(self, contract):
         contract._send_for_signature()
         contract._sign("Mario Rossi", signature_image_b64())
