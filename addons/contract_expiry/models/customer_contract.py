@@ -745,8 +745,15 @@ class CustomerContract(models.Model):
         self.ensure_one()
         template = self.template_id
         if not template:
-            raise UserError(self.env._("Choose a text template for contract %(contract)s first.", contract=self.display_name))
-        if template.kind != self.kind or template.company_id not in (self.company_id, self.env["res.company"]):
+            raise UserError(
+                self.env._(
+                    "Choose a text template for contract %(contract)s first.", contract=self.display_name
+                )
+            )
+        if template.kind != self.kind or template.company_id not in (
+            self.company_id,
+            self.env["res.company"],
+        ):
             raise UserError(
                 self.env._(
                     "The template %(template)s is not for the kind and company of contract %(contract)s.",
@@ -768,7 +775,9 @@ class CustomerContract(models.Model):
                 )
             ) from error
         if is_html_empty(text):
-            raise UserError(self.env._("The template %(template)s has no text.", template=template.display_name))
+            raise UserError(
+                self.env._("The template %(template)s has no text.", template=template.display_name)
+            )
         return text
 
     def action_view_invoices(self):

@@ -84,7 +84,8 @@ class TestContractText(ContractTextCase):
         self.assertEqual(contract.action_check_signature()["params"]["type"], "success")
         # Changed behind the ORM's lock: the signature check sees it.
         self.env.cr.execute(
-            "UPDATE customer_contract SET contract_text = '<p>Free of charge</p>' WHERE id = %s", [contract.id]
+            "UPDATE customer_contract SET contract_text = '<p>Free of charge</p>' WHERE id = %s",
+            [contract.id],
         )
         self.env.invalidate_all()
         self.assertEqual(contract.action_check_signature()["params"]["type"], "danger")
@@ -113,7 +114,10 @@ class TestContractText(ContractTextCase):
         for user in (self.salesman, self.sales_manager):
             as_user = annex.with_user(user)
             for vals in ({"raw": b"other terms"}, {"datas": "b3RoZXI="}, {"name": "renamed.txt"}):
-                with self.subTest(user=user.login, vals=vals), self.assertRaisesRegex(UserError, "signed contract"):
+                with (
+                    self.subTest(user=user.login, vals=vals),
+                    self.assertRaisesRegex(UserError, "signed contract"),
+                ):
                     as_user.write(vals)
             with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "signed contract"):
                 as_user.unlink()
@@ -160,7 +164,9 @@ class TestContractText(ContractTextCase):
     def test_rendered_in_the_customers_language(self):
         for code in ("it_IT", "ro_RO"):
             self.env["res.lang"]._activate_lang(code)
-        self.env["ir.module.module"]._load_module_terms(["contract_expiry"], ["it_IT", "ro_RO"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["contract_expiry"], ["it_IT", "ro_RO"], overwrite=True
+        )
         template = self.env.ref("contract_expiry.contract_template_service")
         for code, sentence, date, heading in (
             ("it_IT", "Il presente contratto tra", "28/02/2027", "Condizioni"),
@@ -170,9 +176,11 @@ class TestContractText(ContractTextCase):
             contract = self._contract(template_id=template.id, expiry_date="2027-02-28")
             contract.action_apply_template()
             text = str(contract.contract_text)
-            html = self.env["ir.actions.report"]._render_qweb_html(
-                "contract_expiry.action_report_contract", contract.ids
-            )[0].decode()
+            html = (
+                self.env["ir.actions.report"]
+                ._render_qweb_html("contract_expiry.action_report_contract", contract.ids)[0]
+                .decode()
+            )
             with self.subTest(lang=code):
                 self.assertIn(sentence, text)
                 self.assertIn(date, text)
