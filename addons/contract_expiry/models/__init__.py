@@ -7,3 +7,5 @@ from . import customer_contract_acceptance
 from . import account_move
 from . import sale_order
 from . import product_product
+from . import ir_attachment
+from . import customer_contract_template

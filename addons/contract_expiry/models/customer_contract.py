@@ -11,7 +11,7 @@ from odoo.addons.customer_portal_base.models.signed_document_mixin import signat
 from odoo.addons.customer_portal_base.tools.cron import run_batched
 from odoo.addons.customer_portal_base.tools.upload import check_uploads
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_round, format_date
+from odoo.tools import float_round, format_date, is_html_empty
 
 _logger = logging.getLogger(__name__)
 
@@ -22,6 +22,13 @@ CRON_BATCH_SIZE = 200
 BILLING_BATCH_SIZE = 1000
 # The states of a running contract: invoiced, alerted before expiry, licensed, shown in the portal.
 RUNNING_STATES = ("signed", "accepted")
+# The kinds of contract, shared with the contract text templates.
+CONTRACT_KINDS = [
+    ("service", "Service"),
+    ("software", "Software assistance"),
+    ("hardware", "Hardware"),
+    ("other", "Other"),
+]
 
 
 def form_action(record):
@@ -52,6 +59,7 @@ class CustomerContract(models.Model):
         "billing_period",
         "fiscal_position_id",
         "document_ids",
+        "contract_text",
     )
     _signed_line_fields = {
         "line_ids": ("product_id", "name", "quantity", "price_unit", "discount", "tax_ids"),
@@ -81,12 +89,7 @@ class CustomerContract(models.Model):
     )
     title = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
-        [
-            ("service", "Service"),
-            ("software", "Software assistance"),
-            ("hardware", "Hardware"),
-            ("other", "Other"),
-        ],
+        CONTRACT_KINDS,
         required=True,
         default="service",
         tracking=True,
@@ -181,6 +184,23 @@ class CustomerContract(models.Model):
         "product.product",
         compute="_compute_allowed_product_ids",
         help="Services sold to this customer on its confirmed sale orders: offered on the lines.",
+    )
+
+    # ------------------------------------------------------------
+    # FIELDS: text
+    # ------------------------------------------------------------
+
+    template_id = fields.Many2one(
+        "customer.contract.template",
+        string="Text template",
+        domain="[('kind', '=', kind), ('company_id', 'in', [company_id, False])]",
+        help="The template of the contract's terms; 'Apply template' fills the terms from it in the "
+        "customer's language.",
+    )
+    contract_text = fields.Html(
+        string="Terms",
+        help="The terms the customer signs, shown in the PDF and the portal. Filled from the template, "
+        "editable until signed; part of the signed content.",
     )
 
     # ------------------------------------------------------------
@@ -711,6 +731,55 @@ class CustomerContract(models.Model):
         self.ensure_one()
         return {"type": "ir.actions.act_url", "target": "self", "url": self.get_portal_url()}
 
+    def action_apply_template(self):
+        """Fill the terms from the template, rendered in each customer's language. All the texts are
+        rendered first: a template that does not render changes no contract."""
+        texts = {contract: contract._render_contract_text() for contract in self}
+        for contract, text in texts.items():
+            contract.contract_text = text
+        return True
+
+    def _render_contract_text(self):
+        """The contract's template rendered on it in the customer's language, as mail.template renders
+        a body (QWeb, `object` = the contract). Raises a UserError when it cannot be rendered."""
+        self.ensure_one()
+        template = self.template_id
+        if not template:
+            raise UserError(
+                self.env._(
+                    "Choose a text template for contract %(contract)s first.", contract=self.display_name
+                )
+            )
+        if template.kind != self.kind or template.company_id not in (
+            self.company_id,
+            self.env["res.company"],
+        ):
+            raise UserError(
+                self.env._(
+                    "The template %(template)s is not for the kind and company of contract %(contract)s.",
+                    template=template.display_name,
+                    contract=self.display_name,
+                )
+            )
+        template = template.with_context(lang=self.partner_id.lang or self.env.lang)
+        try:
+            text = template._render_template(template.body, self._name, self.ids, engine="qweb")[self.id]
+        except (UserError, ValueError, SyntaxError, KeyError, AttributeError) as error:
+            raise UserError(
+                self.env._(
+                    "The template %(template)s cannot be filled in for contract %(contract)s: check its "
+                    "placeholders (each one must be a field of the contract, such as "
+                    "object.partner_id.name).",
+                    template=template.display_name,
+                    contract=self.display_name,
+                )
+            ) from error
+        if is_html_empty(text):
+            raise UserError(
+                self.env._("The template %(template)s has no text.", template=template.display_name)
+            )
+        return text
+
     def action_view_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
@@ -869,6 +938,12 @@ class CustomerContract(models.Model):
         cancelled)."""
         self.ensure_one()
         return self.kind == "software" and self.is_signed and self.state in RUNNING_STATES
+
+    def _has_contract_text(self):
+        """Whether the terms hold text (the editor leaves an empty paragraph): the PDF and the portal
+        show the Terms heading only then."""
+        self.ensure_one()
+        return not is_html_empty(self.contract_text)
 
     def _portal_documents(self):
         """Files the customer may download from the portal: documents, signed copies, the paper scan."""

@@ -11,3 +11,4 @@ from . import test_portal_security
 from . import test_send_several
 from . import test_signed_security
 from . import test_renewal
+from . import test_contract_text
