@@ -78,7 +78,9 @@ class TestStatistics(CollectionCommon):
             },
         )
         dashboard = self.dashboard.create({})
-        self.assertEqual((dashboard.debtor_count, dashboard.paying_count, dashboard.amount_overdue), (1, 1, 100.0))
+        self.assertEqual(
+            (dashboard.debtor_count, dashboard.paying_count, dashboard.amount_overdue), (1, 1, 100.0)
+        )
         by_method = dict(
             self.report._read_group(
                 [("company_id", "=", self.company.id)], ["collection_method_id"], ["amount_paid:sum"]
@@ -187,10 +189,11 @@ class TestStatistics(CollectionCommon):
                 "transilvania_overdue": {"overdue"},
             },
         )
-        statuses = dict(
-            (row.partner_id, row.status)
-            for row in self.customers.sudo().search([("partner_id", "in", [m.commercial_partner_id.id for m in demo.values()])])
-        )
+        partners = [move.commercial_partner_id.id for move in demo.values()]
+        statuses = {
+            row.partner_id: row.status
+            for row in self.customers.sudo().search([("partner_id", "in", partners)])
+        }
         self.assertEqual(statuses[demo["transilvania_overdue"].commercial_partner_id], "debtor")
         self.assertEqual(statuses[demo["elena_marin"].commercial_partner_id], "paid_up")
 

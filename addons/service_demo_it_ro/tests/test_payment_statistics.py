@@ -60,7 +60,9 @@ class PaymentStatisticsFlow(CountryFlowMixin):
         }
         self.assertEqual(by_customer[self.customer], (500.0, 500.0 + self._tax(1000.0)))
         self.assertEqual(by_customer[self.private], (0.0, 100.0 + self._tax(100.0)))
-        status = {row.partner_id: row.status for row in self.env["account.payment.customer.report"].search(domain)}
+        status = {
+            row.partner_id: row.status for row in self.env["account.payment.customer.report"].search(domain)
+        }
         self.assertEqual(status, {self.customer: "debtor", self.private: "due"})
 
 
