@@ -10,7 +10,8 @@ a third half paid, a third open, spread over the four collection methods. Then i
 three runs with a cold ORM cache:
 
 - ours: the dashboard figures (two grouped queries) and account.payment.statistics.report `_read_group`
-  per customer, per method and per month (paid and still due);
+  per customer, per method and per month (paid and still due), the four payment states per month
+  (the stacked graph) and account.payment.customer.report per status;
 - stock: account.invoice.report `_read_group` per customer and per month, the stock Invoice Analysis.
 
 It prints each time and the ratio ours / stock, and exits non-zero if one of ours takes 1 s or more.
@@ -133,6 +134,12 @@ def measure(env):
         ),
         "paid/due per month": lambda: report._read_group(
             [], ["date:month"], ["amount_paid:sum", "amount_due:sum"]
+        ),
+        "payment states per month": lambda: report._read_group(
+            [], ["date:month", "payment_state"], ["amount_total:sum"]
+        ),
+        "customers by status": lambda: env["account.payment.customer.report"]._read_group(
+            [], ["status"], ["__count"]
         ),
     }
     stock = {

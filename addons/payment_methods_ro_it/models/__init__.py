@@ -12,3 +12,4 @@ from . import account_expected_payment
 from . import account_payment_reminder
 from . import account_payment_due
 from . import account_payment_statistics_report
+from . import account_payment_customer_report

@@ -32,10 +32,15 @@ class PaymentStatisticsFlow(CountryFlowMixin):
             {
                 "customer_count": 2,
                 "debtor_count": 1,
+                "due_count": 1,
+                "paid_up_count": 0,
                 "paying_count": 1,
                 "amount_total": total,
                 "amount_paid": 500.0,
+                "amount_paid_on_time": 0.0,
+                "amount_paid_late": 500.0,  # paid today, due 40 days ago
                 "amount_due": total - 500.0,
+                "amount_not_due": 100.0 + self._tax(100.0),
                 "amount_overdue": 1000.0 + self._tax(1000.0) - 500.0,
             },
         )
@@ -55,6 +60,10 @@ class PaymentStatisticsFlow(CountryFlowMixin):
         }
         self.assertEqual(by_customer[self.customer], (500.0, 500.0 + self._tax(1000.0)))
         self.assertEqual(by_customer[self.private], (0.0, 100.0 + self._tax(100.0)))
+        status = {
+            row.partner_id: row.status for row in self.env["account.payment.customer.report"].search(domain)
+        }
+        self.assertEqual(status, {self.customer: "debtor", self.private: "due"})
 
 
 @tagged("post_install", "-at_install")
