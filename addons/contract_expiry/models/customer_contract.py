@@ -1326,6 +1326,13 @@ class CustomerContract(models.Model):
             with workflow_write():
                 renewal = contract.copy(contract._prepare_renewal_values(start, expiry, percentage, tacit))
                 contract.write({"renewed_contract_id": renewal.id, "renewal_decision": "renewed"})
+            if renewal.line_ids:
+                # copy() carried the old amount over: the sum of the revised lines it is
+                self.env.add_to_compute(self._fields["amount"], renewal)
+                renewal.flush_recordset(["amount"])
+            if renewal.template_id and not tacit:
+                # the copied terms still say the old dates and prices: the draft to sign says the new ones
+                renewal.contract_text = renewal._render_contract_text()
             if tacit:
                 body = self.env._("Renewed tacitly by %(contract)s.", contract=renewal._html_link())
                 renewal_body = self.env._(

@@ -67,6 +67,18 @@ class TestContractText(ContractTextCase):
             other.action_apply_template()
         self.assertEqual(str(other.contract_text), "<p>Hand-written terms</p>")
 
+    def test_renewal_terms_say_the_new_period(self):
+        contract = self._contract_with_text()
+        contract._send_for_signature()
+        contract._sign("Mario Rossi", signature_image_b64())
+        renewal = contract._renew(percentage=10)
+        text = str(renewal.contract_text)
+        self.assertEqual(renewal.state, "draft")
+        self.assertIn("03/01/2027", text, "the new start")
+        self.assertNotIn("03/01/2026", text)
+        self.assertIn("176.00", text, "the revised amount")
+        self.assertIn("03/01/2026", str(contract.contract_text), "the signed terms stay as signed")
+
     def test_template_of_another_kind_refused(self):
         contract = self._contract(kind="hardware", template_id=self.template.id)
         with self.assertRaisesRegex(UserError, "not for the kind and company"):
