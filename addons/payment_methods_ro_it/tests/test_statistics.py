@@ -167,36 +167,6 @@ class TestStatistics(CollectionCommon):
             dict(zip(MEASURES, (610.0, 400.0, 200.0, 200.0, 210.0, 10.0, 200.0), strict=True)),
         )
 
-    def test_demo_shows_each_state(self):
-        """The demo invoices show the four states: paid within terms, paid late, due and overdue."""
-        demo = {
-            name: self.env.ref(f"payment_methods_ro_it.account_move_demo_{name}", raise_if_not_found=False)
-            for name in ("transilvania_cash", "elena_marin", "orizzonte", "transilvania_overdue")
-        }
-        if not all(demo.values()):
-            self.skipTest("without demo data")
-        report = self.report.sudo()
-        states = {
-            name: set(report.search([("move_id", "=", move.id)]).mapped("payment_state"))
-            for name, move in demo.items()
-        }
-        self.assertEqual(
-            states,
-            {
-                "transilvania_cash": {"paid_on_time"},
-                "elena_marin": {"paid_late"},
-                "orizzonte": {"paid_on_time", "not_due"},
-                "transilvania_overdue": {"overdue"},
-            },
-        )
-        partners = [move.commercial_partner_id.id for move in demo.values()]
-        statuses = {
-            row.partner_id: row.status
-            for row in self.customers.sudo().search([("partner_id", "in", partners)])
-        }
-        self.assertEqual(statuses[demo["transilvania_overdue"].commercial_partner_id], "debtor")
-        self.assertEqual(statuses[demo["elena_marin"].commercial_partner_id], "paid_up")
-
     def test_window_title_is_a_name(self):
         name = f"Payment dashboard: {self.company.name}"
         self.assertEqual(self.dashboard.new({}).display_name, name)
