@@ -59,5 +59,9 @@ registry.category("web_tour.tours").add("field_intervention_phone_day", {
             run: "click",
         },
         ...signOnTheSpotSteps("ignition electrode"),
+        {
+            content: "the intervention is signed",
+            trigger: ".o_form_view .o_statusbar_status:contains(Signed)",
+        },
     ],
 });
