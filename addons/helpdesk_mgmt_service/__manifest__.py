@@ -3,7 +3,7 @@
     "summary": "Customer tickets (OCA helpdesk_mgmt) linked to orders, contracts, plants and interventions",
     "version": "19.0.1.0.0",
     "category": "After-Sales",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "author": "Service Suite Contributors",
     "website": "https://github.com/service-suite/service-suite",
     "maintainers": ["service-suite-helpdesk"],
