@@ -43,6 +43,7 @@ class TestBillingQueries(BillingCase):
         self._overhead(2)  # caches of rules, views and translations
         few, few_total = self._overhead(5)
         many, many_total = self._overhead(50)
-        self.assertLessEqual(
-            many, few, f"billing 5: {few_total} queries ({few} ours), billing 50: {many_total} ({many} ours)"
-        )
+        # Flat: 45 more interventions cost no query each. A few queries of slack (not per record): with every
+        # addon and the demo installed, other addons' prefetches of the bigger invoices add one or two.
+        message = f"billing 5: {few_total} queries ({few} ours), billing 50: {many_total} ({many} ours)"
+        self.assertLessEqual(many, few + 3, message)
